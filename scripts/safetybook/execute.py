@@ -1,0 +1,115 @@
+"""make execute: re-run the chapter notebooks whose inputs changed, in parallel, outputs written in place.
+
+A notebook's inputs are its code cells, the tidy tables, the shared module and the lock file.
+Their hash is stored in the notebook's metadata after a successful run, so an unchanged tree
+executes nothing and a stale output is never rendered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from safetybook import paths
+
+HASH_KEY = "safetybook"
+
+
+def execution_settings() -> dict:
+    """Execution settings as written in _config.yml (one place for timeout and allow_errors)."""
+    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["execute"]
+
+
+def notebooks() -> list[Path]:
+    return sorted(paths.CHAPTERS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _shared_inputs() -> list[Path]:
+    module = sorted((paths.ROOT / "scripts" / "safetybook").glob("*.py"))
+    tables = sorted(paths.DATA_DIR.glob("*.csv"))
+    return [*module, *tables, paths.DATAPACKAGE, paths.ROOT / "requirements.txt", paths.ROOT / "_config.yml"]
+
+
+def input_hash(notebook: nbformat.NotebookNode) -> str:
+    """Hash of everything a notebook's outputs depend on."""
+    digest = hashlib.sha256()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            digest.update(cell.source.encode("utf-8") + b"\0")
+    for path in _shared_inputs():
+        digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def stored_hash(notebook: nbformat.NotebookNode) -> str | None:
+    return notebook.metadata.get(HASH_KEY, {}).get("input_hash")
+
+
+def is_stale(path: Path) -> bool:
+    notebook = nbformat.read(path, as_version=4)
+    return stored_hash(notebook) != input_hash(notebook)
+
+
+def execute(path: Path) -> str:
+    """Execute one notebook in its own folder and write it back atomically with its input hash."""
+    from nbclient import NotebookClient
+
+    settings = execution_settings()
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=settings["timeout"],
+        allow_errors=settings["allow_errors"],
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    notebook.metadata[HASH_KEY] = {"input_hash": input_hash(notebook)}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        nbformat.write(notebook, handle)
+    os.replace(tmp, path)
+    return path.name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to consider (default: every chapter)")
+    parser.add_argument("--force", action="store_true", help="execute even when the inputs are unchanged")
+    parser.add_argument("--check", action="store_true", help="only list stale notebooks; exit 1 if any")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    candidates = [p.resolve() for p in args.notebooks] or notebooks()
+    stale = [p for p in candidates if args.force or is_stale(p)]
+    if args.check:
+        for path in stale:
+            print(f"stale: {path.relative_to(paths.ROOT)}", file=sys.stderr)
+        return 1 if stale else 0
+    if not stale:
+        print("make execute: every notebook is up to date; nothing executed.")
+        return 0
+    print("make execute: running " + ", ".join(p.name for p in stale), flush=True)
+    failures = 0
+    with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, len(stale)))) as pool:
+        futures = {pool.submit(execute, p): p for p in stale}
+        for future, path in futures.items():
+            try:
+                print(f"  executed {future.result()}", flush=True)
+            except Exception as err:  # report every failing notebook, not only the first
+                failures += 1
+                print(f"  FAILED {path.name}: {type(err).__name__}: {str(err)[-2000:]}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

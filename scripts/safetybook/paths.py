@@ -1,0 +1,23 @@
+"""Paths anchored at the repository root, never at the working directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+DATAPACKAGE = DATA_DIR / "datapackage.json"
+CHAPTERS_DIR = ROOT / "chapters"
+FIGURE_DATA_DIR = CHAPTERS_DIR / "figure-data"
+BIBLIOGRAPHY = ROOT / "references.bib"
+DATA_DICTIONARY = CHAPTERS_DIR / "data_dictionary.md"
+CITATION_FILE = ROOT / "CITATION.cff"
+BUILD_DIR = ROOT / "_build"
+
+
+def seeds_dir() -> Path:
+    """Folder of the five commissioning articles (override with SAFETYBOOK_SEEDS)."""
+    configured = os.environ.get("SAFETYBOOK_SEEDS")
+    return Path(configured) if configured else ROOT.parent / "shared" / "seeds"

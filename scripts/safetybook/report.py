@@ -1,0 +1,111 @@
+"""What notebooks use to say things: glued text, glued figures with their data, accessible tables."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from safetybook import paths
+from safetybook.load import sources
+
+
+class Text(str):
+    """A string whose repr is itself, so `{glue:text}` shows it without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def fmt_number(value: float, decimals: int = 0) -> str:
+    """A number with thousands separators, e.g. 1,234,567 or 12.5."""
+    return f"{value:,.{decimals}f}"
+
+
+def say(name: str, value, decimals: int = 0) -> Text:
+    """Glue a number (formatted) or a string under `name` for use in prose."""
+    from myst_nb import glue
+
+    if isinstance(value, str):
+        text = Text(value)
+    else:
+        text = Text(fmt_number(float(value), decimals))
+    glue(name, text, display=False)
+    return text
+
+
+class HtmlTable:
+    """A DataFrame shown as a plain, accessible HTML table (column headers with scope, no presentational attributes)."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame.reset_index(drop=True)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.frame.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+            for row in self.frame.itertuples(index=False)
+        )
+        return f'<table class="table safetybook-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+
+def _cell(value) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        return fmt_number(value, 0 if value.is_integer() else 1)
+    return str(value)
+
+
+def show_table(name: str, frame: pd.DataFrame) -> None:
+    """Glue a table for a `{glue:figure}` with a caption and label."""
+    from myst_nb import glue
+
+    table = HtmlTable(frame)
+    glue(name, table, display=False)
+
+
+
+def figure_data_path(label: str) -> Path:
+    return paths.FIGURE_DATA_DIR / f"{label}.csv"
+
+
+def write_figure_data(label: str, data: pd.DataFrame, source_ids) -> Path:
+    """Write exactly the data a figure plots, with a header naming its sources and licence."""
+    keys = sorted(set(str(s) for s in source_ids))
+    known = set(sources()["source_id"])
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        raise KeyError(f"figure {label}: unknown source ids {unknown}")
+    path = figure_data_path(label)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = [
+        f"# Data behind figure {label} of 'TikTok's safety partnerships and the concerns they answer'.",
+        "# Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
+        f"# Sources (keys in references.bib and data/sources.csv): {' '.join(keys)}",
+    ]
+    text = "\n".join(header) + "\n" + data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read_figure_data(label: str) -> pd.DataFrame:
+    """The CSV written for a figure, without its header comment."""
+    return pd.read_csv(figure_data_path(label), comment="#")
+
+
+def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
+    """Glue a figure under its label, write the data behind it, and close it so it is shown once."""
+    from myst_nb import glue
+
+    write_figure_data(label, data, source_ids)
+    glue(label, fig, display=False)
+    plt.close(fig)
