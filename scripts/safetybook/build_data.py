@@ -31,11 +31,11 @@ def tidy_csv(table: str, rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def outputs(tables: dict[str, list[Row]], data_dir: Path) -> dict[Path, str]:
+def outputs(tables: dict[str, list[Row]], data_dir: Path, bib: Path, dictionary: Path) -> dict[Path, str]:
     """Every derived file and its content."""
     files = {data_dir / f"{t}.csv": tidy_csv(t, tables[t]) for t in TABLES}
-    files[paths.BIBLIOGRAPHY] = bibtex([r.values for r in tables["sources"]])
-    files[paths.DATA_DICTIONARY] = data_dictionary()
+    files[bib] = bibtex([r.values for r in tables["sources"]])
+    files[dictionary] = data_dictionary()
     return files
 
 
@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, default=paths.RAW_DIR, help="folder of raw CSV files")
     parser.add_argument("--out", type=Path, default=paths.DATA_DIR, help="folder for the tidy tables")
+    parser.add_argument("--bib", type=Path, default=paths.BIBLIOGRAPHY, help="where to write the BibTeX file")
+    parser.add_argument("--dictionary", type=Path, default=paths.DATA_DICTIONARY, help="where to write the data dictionary page")
     parser.add_argument("--check", action="store_true", help="only report whether the outputs are up to date")
     args = parser.parse_args(argv)
     tables, problems = validate(args.raw)
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"make data: {len(problems)} problem(s); nothing was written.", file=sys.stderr)
         return 1
-    files = outputs(tables, args.out)
+    files = outputs(tables, args.out, args.bib, args.dictionary)
     if args.check:
         stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
         for path in stale:

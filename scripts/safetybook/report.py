@@ -24,7 +24,7 @@ def fmt_number(value: float, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def say(name: str, value, decimals: int = 0) -> Text:
+def say(name: str, value, decimals: int = 0) -> None:
     """Glue a number (formatted) or a string under `name` for use in prose."""
     from myst_nb import glue
 
@@ -33,7 +33,6 @@ def say(name: str, value, decimals: int = 0) -> Text:
     else:
         text = Text(fmt_number(float(value), decimals))
     glue(name, text, display=False)
-    return text
 
 
 class HtmlTable:

@@ -1,0 +1,65 @@
+"""Bad input stops `make data` with one `file:line: column: problem` line per problem, and writes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_build
+
+# case -> the problems it must report, as (file, line, column) of the raw fixture
+CASES = {
+    "wrong_type": [("measures/platform.csv", 2, "value")],
+    "unknown_theme": [("events/health.csv", 3, "theme")],
+    "dangling_source": [("events/health.csv", 4, "source_id")],
+    "duplicate_id": [("events/health.csv", 3, "event_id")],
+    "bad_date": [("events/health.csv", 2, "date"), ("events/health.csv", 4, "date")],
+    "empty_evidence": [("events/health.csv", 3, "evidence")],
+    "wrong_encoding": [("events/health.csv", 3, "-")],
+    "mojibake": [("events/health.csv", 2, "evidence")],
+    "many_rows": [("events/health.csv", 2, "date"), ("events/health.csv", 3, "event_type"), ("events/health.csv", 4, "actor")],
+}
+
+
+def test_every_broken_fixture_has_a_case():
+    assert sorted(p.name for p in (FIXTURES / "broken").iterdir()) == sorted(CASES)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_input_is_reported_and_outputs_untouched(case, valid_raw, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run_build(valid_raw, out, capsys)[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    shutil.copytree(FIXTURES / "broken" / case, valid_raw, dirs_exist_ok=True)
+
+    code, err = run_build(valid_raw, out, capsys)
+
+    assert code == 1
+    lines = [line for line in err.splitlines() if not line.startswith("make data:")]
+    for rel, line, column in CASES[case]:
+        prefix = f"{valid_raw / rel}:{line}: {column}: "
+        assert any(l.startswith(prefix) for l in lines), f"no problem reported as {prefix!r} in:\n{err}"
+    assert all(l.count(":") >= 3 for l in lines), err
+    assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, err = run_build(valid_raw, out, capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "data_dictionary.md", "events.csv", "measures.csv", "organisations.csv", "references.bib", "sources.csv"]
+    assert not list(out.glob(".*.tmp")), "temporary files were left behind"
+
+
+def test_missing_column_is_reported_with_the_header_line(valid_raw, tmp_path, capsys):
+    path = valid_raw / "events" / "health.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace(",evidence", ",quote")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err = run_build(valid_raw, tmp_path / "out", capsys)
+    assert code == 1
+    assert f"{path}:1: -: header must be" in err and "missing evidence" in err and "unexpected quote" in err
