@@ -1,0 +1,117 @@
+"""Small computations shared by chapters: reported series, disagreements, periods, tables of events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+PRIMARY_KINDS = ("primary", "transparency_report", "regulator", "government", "legislature", "court", "intergovernmental")
+# Event types that are TikTok's own initiatives (as opposed to actions by governments and courts).
+INITIATIVE_TYPES = ("partnership", "sponsorship", "campaign", "feature", "policy", "membership", "donation", "programme")
+GOVERNMENT_TYPES = ("device_ban", "national_ban", "regional_ban", "executive_order", "law", "security_review",
+                    "investigation", "order", "fine", "settlement", "lawsuit", "court_ruling")
+
+
+def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'Q1 2021' for a calendar quarter, 'H2 2020' for a half-year, else the two dates."""
+    if pd.isna(start):
+        return f"as of {end:%Y-%m-%d}"
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and months == 3 and start.month in (1, 4, 7, 10):
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if start.day == 1 and months == 6 and start.month in (1, 7):
+        return f"H{1 if start.month == 1 else 2} {start.year}"
+    return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
+
+
+def reported_series(measures: pd.DataFrame, metric: str, country: str = "INT") -> pd.DataFrame:
+    """Every reported value of one metric, one row per report, with its period label and whether
+    other sources give a different value for the same period (`disagreement`)."""
+    rows = measures[(measures["metric"] == metric) & (measures["country"] == country)].copy()
+    rows["period"] = [period_label(s, e) for s, e in zip(rows["period_start"], rows["period_end"])]
+    spread = rows.groupby("period_end")["value"].agg(["min", "max", "count"])
+    rows = rows.join(spread, on="period_end")
+    rows["disagreement"] = (rows["max"] - rows["min"]).abs() > 1e-9 * rows["max"].abs().clip(lower=1)
+    rows["months"] = ((rows["period_end"] - rows["period_start"]).dt.days / 30.44).round()
+    columns = ["period", "period_start", "period_end", "months", "value", "qualifier", "source_id", "source_kind",
+               "measure_id", "disagreement"]
+    return rows[columns].sort_values(["period_end", "value", "measure_id"]).reset_index(drop=True)
+
+
+def consensus(series: pd.DataFrame) -> pd.DataFrame:
+    """One value per period: the median of the reported values (only exact or approximate figures),
+    with how many reports it rests on and their range."""
+    usable = series[series["qualifier"].isin(["exact", "approx"])]
+    grouped = usable.groupby(["period_end", "period"], as_index=False).agg(
+        period_start=("period_start", "first"), months=("months", "first"), value=("value", "median"),
+        low=("value", "min"), high=("value", "max"), reports=("value", "size"),
+        sources=("source_id", lambda s: " ".join(sorted(set(s)))))
+    return grouped.sort_values("period_end").reset_index(drop=True)
+
+
+def disagreements(series: pd.DataFrame) -> pd.DataFrame:
+    """Periods whose reports give different values, with each value and its source."""
+    rows = series[series["disagreement"]]
+    return rows[["period", "value", "qualifier", "source_id", "source_kind"]].reset_index(drop=True)
+
+
+def dated_list(events: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A copyable table of events: date (at its precision), what, where, who, source key."""
+    def shown(row) -> str:
+        if row["date_precision"] == "year":
+            return f"{row['date']:%Y}"
+        if row["date_precision"] == "month":
+            return f"{row['date']:%Y-%m}"
+        return f"{row['date']:%Y-%m-%d}"
+
+    table = pd.DataFrame({
+        "Date": [shown(r) for _, r in events.iterrows()],
+        "Type": events["event_type"].astype(str).str.replace("_", " "),
+        "Country": events["country"].astype(str),
+        **{c.replace("_", " ").capitalize(): events[c].astype(str) for c in extra},
+        "What happened": events["description"].astype(str),
+        "Source": events["source_id"].astype(str),
+    })
+    return table.reset_index(drop=True)
+
+
+def share(mask: pd.Series) -> float:
+    """Percentage of True values."""
+    return 100.0 * float(mask.mean()) if len(mask) else float("nan")
+
+
+def densest_window(dates: pd.Series, days: int) -> tuple[int, pd.Timestamp]:
+    """Largest number of dates inside any window of `days` days, and the window's first day."""
+    ordered = pd.Series(sorted(pd.to_datetime(dates))).reset_index(drop=True)
+    best, start = 0, ordered.iloc[0] if len(ordered) else pd.NaT
+    j = 0
+    for i in range(len(ordered)):
+        while ordered.iloc[i] - ordered.iloc[j] >= pd.Timedelta(days=days):
+            j += 1
+        if i - j + 1 > best:
+            best, start = i - j + 1, ordered.iloc[j]
+    return best, start
+
+
+def clustering_test(dates: pd.Series, days: int, start: pd.Timestamp, end: pd.Timestamp,
+                    draws: int = 10_000, seed: int = 20261121) -> dict:
+    """Scan test: is the densest `days`-day window fuller than for the same number of dates placed
+    uniformly at random between start and end? Returns the observed count, the window, the null
+    median and a one-sided p-value (with the +1 correction)."""
+    import numpy as np
+
+    observed, window_start = densest_window(dates, days)
+    span = (end - start).days
+    rng = np.random.default_rng(seed)
+    n = len(dates)
+    sims = rng.integers(0, span + 1, size=(draws, n))
+    sims.sort(axis=1)
+    best = np.zeros(draws, dtype=int)
+    for k in range(1, n + 1):
+        if k > n:
+            break
+        # k dates fit in a window when the k-th minus the first of some run of k is below `days`.
+        fits = (sims[:, k - 1:] - sims[:, : n - k + 1] < days).any(axis=1)
+        best = np.where(fits, k, best)
+    p_value = (1 + int((best >= observed).sum())) / (draws + 1)
+    return {"observed": observed, "window_start": window_start, "null_median": float(np.median(best)),
+            "p_value": p_value, "n": n}
