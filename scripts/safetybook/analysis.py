@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 PRIMARY_KINDS = ("primary", "transparency_report", "regulator", "government", "legislature", "court", "intergovernmental")
@@ -97,7 +98,7 @@ def clustering_test(dates: pd.Series, days: int, start: pd.Timestamp, end: pd.Ti
     """Scan test: is the densest `days`-day window fuller than for the same number of dates placed
     uniformly at random between start and end? Returns the observed count, the window, the null
     median and a one-sided p-value (with the +1 correction)."""
-    import numpy as np
+
 
     observed, window_start = densest_window(dates, days)
     span = (end - start).days
@@ -115,3 +116,38 @@ def clustering_test(dates: pd.Series, days: int, start: pd.Timestamp, end: pd.Ti
     p_value = (1 + int((best >= observed).sum())) / (draws + 1)
     return {"observed": observed, "window_start": window_start, "null_median": float(np.median(best)),
             "p_value": p_value, "n": n}
+
+
+def _days(dates) -> "np.ndarray":
+    """Dates as whole days since 1970-01-01, whatever their datetime resolution."""
+    return pd.to_datetime(pd.Series(dates)).to_numpy().astype("datetime64[D]").astype("int64")
+
+
+def days_since_last(targets: pd.Series, references: pd.Series) -> pd.Series:
+    """For each target date, days since the latest reference date on or before it (NaN if none)."""
+    refs = pd.Series(sorted(pd.to_datetime(references))).reset_index(drop=True)
+    out = []
+    for date in pd.to_datetime(targets):
+        earlier = refs[refs <= date]
+        out.append((date - earlier.iloc[-1]).days if len(earlier) else float("nan"))
+    return pd.Series(out, index=targets.index, dtype="float64")
+
+
+def gap_test(targets: pd.Series, references: pd.Series, start: pd.Timestamp, end: pd.Timestamp,
+             draws: int = 10_000, seed: int = 20261121) -> dict:
+    """Do targets follow references more closely than random dates would? Compares the median of
+    `days_since_last` with the same statistic for as many dates drawn uniformly in [start, end]."""
+
+
+    observed = days_since_last(targets, references).median()
+    refs = np.sort(_days(references))
+    lo, hi = _days(pd.Series([start]))[0], _days(pd.Series([end]))[0]
+    rng = np.random.default_rng(seed)
+    sims = rng.integers(lo, hi + 1, size=(draws, len(targets)))
+    idx = np.searchsorted(refs, sims, side="right") - 1
+    gaps = np.where(idx >= 0, sims - refs[np.clip(idx, 0, None)], np.nan)
+    null = np.nanmedian(gaps, axis=1)
+    p_value = (1 + int((null <= observed).sum())) / (draws + 1)
+    return {"observed": float(observed), "null_median": float(np.median(null)),
+            "null_low": float(np.percentile(null, 2.5)), "null_high": float(np.percentile(null, 97.5)),
+            "p_value": p_value, "n": int(len(targets))}

@@ -35,6 +35,11 @@ def say(name: str, value, decimals: int = 0) -> None:
     glue(name, text, display=False)
 
 
+def fmt_p(p_value: float) -> str:
+    """A p-value with four decimals (the smallest a 10,000-draw permutation test can give is 0.0001)."""
+    return f"{p_value:.4f}"
+
+
 class HtmlTable:
     """A DataFrame shown as a plain, accessible HTML table (column headers with scope, no presentational attributes)."""
 
