@@ -151,3 +151,11 @@ def gap_test(targets: pd.Series, references: pd.Series, start: pd.Timestamp, end
     return {"observed": float(observed), "null_median": float(np.median(null)),
             "null_low": float(np.percentile(null, 2.5)), "null_high": float(np.percentile(null, 97.5)),
             "p_value": p_value, "n": int(len(targets))}
+
+
+def with_gaps(consensus: pd.DataFrame, months: int = 3) -> pd.DataFrame:
+    """The consensus series with an empty row for every missing period, so lines break at gaps."""
+    if consensus.empty:
+        return consensus
+    ends = pd.date_range(consensus["period_end"].min(), consensus["period_end"].max(), freq=f"{months}ME")
+    return consensus.set_index("period_end").reindex(ends).rename_axis("period_end").reset_index()

@@ -11,6 +11,12 @@ from safetybook.style import PALETTE
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 
 
+def year_axis(ax) -> None:
+    """One tick per year, labelled with the year."""
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
 def timeline(events: pd.DataFrame, lane: str, title: str, lanes: list[str] | None = None,
              colour_by: str | None = None, figsize=(7.5, 4.2)):
     """One row ('lane') per category, one marker per event; hollow markers for month or year precision."""
@@ -30,8 +36,7 @@ def timeline(events: pd.DataFrame, lane: str, title: str, lanes: list[str] | Non
     ax.set_yticks(range(len(lanes)), [l.replace("_", " ") for l in lanes])
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.invert_yaxis()
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    year_axis(ax)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
     if colour_by:
@@ -54,6 +59,5 @@ def series(consensus: pd.DataFrame, title: str, ylabel: str, reports: pd.DataFra
     ax.plot(consensus["period_end"], consensus["value"], marker="o", color=colour, label="Median of reports")
     ax.set_title(title)
     ax.set_ylabel(ylabel)
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    year_axis(ax)
     return fig, ax

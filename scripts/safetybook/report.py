@@ -43,8 +43,9 @@ def fmt_p(p_value: float) -> str:
 class HtmlTable:
     """A DataFrame shown as a plain, accessible HTML table (column headers with scope, no presentational attributes)."""
 
-    def __init__(self, frame: pd.DataFrame):
+    def __init__(self, frame: pd.DataFrame, label: str = "Table"):
         self.frame = frame.reset_index(drop=True)
+        self.label = label
 
     def _repr_html_(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.frame.columns)
@@ -52,7 +53,8 @@ class HtmlTable:
             "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
             for row in self.frame.itertuples(index=False)
         )
-        return f'<table class="table safetybook-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        table = f'<table class="table safetybook-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        return f'<div class="safetybook-table-wrap" tabindex="0" role="region" aria-label="{html.escape(self.label)}">{table}</div>'
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
@@ -72,7 +74,7 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
     """Glue a table for a `{glue:figure}` with a caption and label."""
     from myst_nb import glue
 
-    table = HtmlTable(frame)
+    table = HtmlTable(frame, label=f"Table {name}, scrollable")
     glue(name, table, display=False)
 
 
