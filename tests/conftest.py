@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from safetybook import build_data
+from safetybook import build_data, paths
+
+# Notebooks executed by the tests (and by nbval's kernels, which inherit this environment) write the
+# data behind their figures here, never into chapters/figure-data.
+os.environ.setdefault("SAFETYBOOK_FIGURE_DATA",
+                      str(paths.BUILD_DIR / "test-figure-data" / os.environ.get("PYTEST_XDIST_WORKER", "main")))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

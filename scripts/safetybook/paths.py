@@ -10,7 +10,6 @@ DATA_DIR = ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 CHAPTERS_DIR = ROOT / "chapters"
-FIGURE_DATA_DIR = CHAPTERS_DIR / "figure-data"
 BIBLIOGRAPHY = ROOT / "references.bib"
 DATA_DICTIONARY = CHAPTERS_DIR / "data_dictionary.md"
 CITATION_FILE = ROOT / "CITATION.cff"
@@ -21,3 +20,9 @@ def seeds_dir() -> Path:
     """Folder of the five commissioning articles (override with SAFETYBOOK_SEEDS)."""
     configured = os.environ.get("SAFETYBOOK_SEEDS")
     return Path(configured) if configured else ROOT.parent / "shared" / "seeds"
+
+
+def figure_data_dir() -> Path:
+    """Where notebooks write the data behind each figure (override with SAFETYBOOK_FIGURE_DATA, as tests do)."""
+    configured = os.environ.get("SAFETYBOOK_FIGURE_DATA")
+    return Path(configured) if configured else CHAPTERS_DIR / "figure-data"

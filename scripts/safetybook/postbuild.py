@@ -1,11 +1,60 @@
-"""After `jupyter-book build`: checks and fixes that Sphinx does not do on its own."""
+"""After `jupyter-book build`: make the site self-contained.
+
+Jupyter Book always loads sphinx-thebe, which points every page at a script on a CDN (unpkg) and,
+on notebook pages, declares it twice (a console error). The book does not offer live code cells
+(Binder launch links remain), so the thebe tags are removed from every page.
+The theme also starts a first-time visitor in colour mode "" and then logs a console error while
+resetting it to "auto"; the pages start in "auto" directly. Pages are rewritten only when something
+changes.
+Sphinx keeps an existing copy of a static file on an incremental build even when the source has
+changed, so the book's own static files are re-synchronised here.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
+
+from safetybook import paths
+
+THEBE = [
+    re.compile(r'<script>const THEBE_JS_URL = [^<]*</script>\s*'),
+    re.compile(r'<script[^>]*src="[^"]*sphinx-thebe\.js[^"]*"[^>]*></script>\s*'),
+    re.compile(r'<link[^>]*href="[^"]*sphinx-thebe\.css[^"]*"[^>]*/?>\s*'),
+    re.compile(r'<script type="text/x-thebe-config">.*?</script>\s*', re.S),
+]
 
 
-def main() -> int:
+def clean(text: str) -> str:
+    for pattern in THEBE:
+        text = pattern.sub("", text)
+    return text.replace('localStorage.getItem("mode") || ""', 'localStorage.getItem("mode") || "auto"')
+
+
+def sync_static(site: Path) -> int:
+    """Copy the book's own static files over stale copies in the site; returns how many changed."""
+    changed = 0
+    for source in (paths.ROOT / "_static").rglob("*"):
+        if source.is_file():
+            target = site / "_static" / source.relative_to(paths.ROOT / "_static")
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+                changed += 1
+    return changed
+
+
+def main(site: Path = paths.BUILD_DIR / "html") -> int:
+    print(f"postbuild: refreshed {sync_static(site)} static file(s)")
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = clean(text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    print(f"postbuild: removed CDN-bound thebe tags from {changed} page(s)")
     return 0
 
 

@@ -80,7 +80,7 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
 
 
 def figure_data_path(label: str) -> Path:
-    return paths.FIGURE_DATA_DIR / f"{label}.csv"
+    return paths.figure_data_dir() / f"{label}.csv"
 
 
 def write_figure_data(label: str, data: pd.DataFrame, source_ids) -> Path:
