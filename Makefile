@@ -8,9 +8,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_FLAGS := --builder html -W -n --keep-going
 
-.PHONY: help book data execute html test test-serial system-deps bench serve pdf lock clean
+.PHONY: help venv book data execute html test test-serial system-deps bench serve pdf lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,12 +42,15 @@ book: html ## Set up, build the data and the book; prints where to open it
 
 system-deps: ## Install Debian's chromium and poppler-utils when missing (browser and PDF tests)
 	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+	  { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
-test: book system-deps ## Run the whole test suite (data, provenance, notebooks, build, browser)
+pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-page build, headless Chromium)
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook.pdf
+
+test: book system-deps pdf ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
-test-serial: book system-deps ## The same suite on one process (for the benchmark)
+test-serial: book system-deps pdf ## The same suite on one process (for the benchmark)
 	$(BIN)/python -m pytest -p no:xdist
 
 bench: $(STAMP) system-deps ## Measure build and test times; writes bench/results.json

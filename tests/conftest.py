@@ -29,5 +29,6 @@ def valid_raw(tmp_path: Path) -> Path:
 def run_build(raw: Path, out: Path, capsys) -> tuple[int, str]:
     """Run `make data` on a raw folder into out; returns the exit code and what it printed to stderr."""
     code = build_data.main(["--raw", str(raw), "--out", str(out), "--bib", str(out / "references.bib"),
-                            "--dictionary", str(out / "data_dictionary.md")])
+                            "--dictionary", str(out / "data_dictionary.md"),
+                            "--archive", str(out / "dataset.zip")])
     return code, capsys.readouterr().err

@@ -51,7 +51,7 @@ def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, capsys):
     code, err = run_build(valid_raw, out, capsys)
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == [
-        "data_dictionary.md", "events.csv", "measures.csv", "organisations.csv", "references.bib", "sources.csv"]
+        "data_dictionary.md", "dataset.zip", "events.csv", "measures.csv", "organisations.csv", "references.bib", "sources.csv"]
     assert not list(out.glob(".*.tmp")), "temporary files were left behind"
 
 

@@ -11,6 +11,7 @@ import io
 import os
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from safetybook import paths
@@ -31,23 +32,43 @@ def tidy_csv(table: str, rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def outputs(tables: dict[str, list[Row]], data_dir: Path, bib: Path, dictionary: Path) -> dict[Path, str]:
+def archive(files: dict[str, str]) -> bytes:
+    """A zip of the given files with fixed timestamps and order, so it is byte-identical on every rebuild."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"tiktok-safety-dataset/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, files[name])
+    return buffer.getvalue()
+
+
+def outputs(tables: dict[str, list[Row]], data_dir: Path, bib: Path, dictionary: Path,
+            zipped: Path | None = None) -> dict[Path, str | bytes]:
     """Every derived file and its content."""
-    files = {data_dir / f"{t}.csv": tidy_csv(t, tables[t]) for t in TABLES}
+    files: dict[Path, str | bytes] = {data_dir / f"{t}.csv": tidy_csv(t, tables[t]) for t in TABLES}
     files[bib] = bibtex([r.values for r in tables["sources"]])
     files[dictionary] = data_dictionary()
+    if zipped is not None:
+        members = {p.name: text for p, text in files.items() if p.suffix == ".csv"}
+        members["datapackage.json"] = paths.DATAPACKAGE.read_text(encoding="utf-8")
+        members["README.md"] = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
+        members["LICENSE.md"] = (paths.ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
+        files[zipped] = archive(members)
     return files
 
 
-def write_atomically(files: dict[Path, str]) -> None:
+def write_atomically(files: dict[Path, str | bytes]) -> None:
     """Write every file to a temporary sibling first, then rename them all into place."""
     staged = []
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            os.chmod(tmp, 0o644)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             staged.append((tmp, path))
     except BaseException:
         for tmp, _ in staged:
@@ -63,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=paths.DATA_DIR, help="folder for the tidy tables")
     parser.add_argument("--bib", type=Path, default=paths.BIBLIOGRAPHY, help="where to write the BibTeX file")
     parser.add_argument("--dictionary", type=Path, default=paths.DATA_DICTIONARY, help="where to write the data dictionary page")
+    parser.add_argument("--archive", type=Path, default=paths.DATASET_ARCHIVE, help="where to write the dataset zip")
     parser.add_argument("--check", action="store_true", help="only report whether the outputs are up to date")
     args = parser.parse_args(argv)
     tables, problems = validate(args.raw)
@@ -71,9 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"make data: {len(problems)} problem(s); nothing was written.", file=sys.stderr)
         return 1
-    files = outputs(tables, args.out, args.bib, args.dictionary)
+    files = outputs(tables, args.out, args.bib, args.dictionary, args.archive)
     if args.check:
-        stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        stale = [p for p, content in files.items()
+                 if not p.exists() or p.read_bytes() != (content if isinstance(content, bytes) else content.encode("utf-8"))]
         for path in stale:
             print(f"out of date: {path}", file=sys.stderr)
         return 1 if stale else 0

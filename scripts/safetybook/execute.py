@@ -21,6 +21,10 @@ import yaml
 from safetybook import paths
 
 HASH_KEY = "safetybook"
+# Modules of the package that build, run or check the book but are never imported by a notebook;
+# editing them does not change any notebook output, so they are left out of the input hash.
+TOOL_MODULES = {"bench.py", "bibliography.py", "build_data.py", "dictionary.py", "execute.py", "pdf.py",
+                "postbuild.py", "validate.py"}
 
 
 def execution_settings() -> dict:
@@ -34,7 +38,7 @@ def notebooks() -> list[Path]:
 
 
 def _shared_inputs() -> list[Path]:
-    module = sorted((paths.ROOT / "scripts" / "safetybook").glob("*.py"))
+    module = sorted(p for p in (paths.ROOT / "scripts" / "safetybook").glob("*.py") if p.name not in TOOL_MODULES)
     tables = sorted(paths.DATA_DIR.glob("*.csv"))
     return [*module, *tables, paths.DATAPACKAGE, paths.ROOT / "requirements.txt", paths.ROOT / "_config.yml"]
 

@@ -1,0 +1,144 @@
+"""make bench: time the build and the tests on this machine; writes bench/results.json.
+
+Measures medians over BENCH_RUNS runs (default 3) of: a cold build (clean build folder, every
+notebook executed), a no-change rebuild, a rebuild after one chapter's code changed, a rebuild after
+a data input changed, and the whole `make test` in parallel and serially; plus a floor: starting a
+kernel and importing the chapters' libraries once per notebook, one after another. Files it edits
+for a run are restored byte for byte afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+from safetybook import execute, paths
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+OUT = paths.ROOT / "bench" / "results.json"
+MAKE = ["make", "--no-print-directory"]
+FLOOR_IMPORTS = "import pandas, numpy, matplotlib.pyplot, myst_nb\nfrom safetybook import load, report, style, analysis, figures, eventstudy"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+class Restore:
+    """Keep copies of files and put them back, whatever happens."""
+
+    def __init__(self, *files: Path):
+        self.saved = {f: f.read_bytes() for f in files}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for path, data in self.saved.items():
+            path.write_bytes(data)
+
+
+def cold_build() -> float:
+    shutil.rmtree(paths.BUILD_DIR / "html", ignore_errors=True)
+    shutil.rmtree(paths.BUILD_DIR / ".doctrees", ignore_errors=True)
+    notebooks = execute.notebooks()
+    with Restore(*notebooks):
+        for nb_path in notebooks:  # forget the stored input hash so everything executes
+            nb = nbformat.read(nb_path, as_version=4)
+            nb.metadata.pop(execute.HASH_KEY, None)
+            nbformat.write(nb, nb_path)
+        return timed([*MAKE, "book"])
+
+
+def cold_execution() -> float:
+    notebooks = execute.notebooks()
+    with Restore(*notebooks):
+        return timed([sys.executable, "-m", "safetybook.execute", "--force"])
+
+
+def one_chapter_changed() -> float:
+    target = paths.CHAPTERS_DIR / "02_health.ipynb"
+    with Restore(target):
+        nb = nbformat.read(target, as_version=4)
+        next(c for c in nb.cells if c.cell_type == "code").source += "\n# benchmark edit"
+        nbformat.write(nb, target)
+        return timed([*MAKE, "book"])
+
+
+def data_changed() -> float:
+    raw = paths.RAW_DIR / "events" / "health.csv"
+    derived = [paths.DATA_DIR / f"{t}.csv" for t in ("sources", "organisations", "events", "measures")]
+    with Restore(raw, *derived, paths.BIBLIOGRAPHY, paths.DATA_DICTIONARY, paths.DATASET_ARCHIVE, *execute.notebooks()):
+        text = raw.read_text(encoding="utf-8").splitlines(keepends=True)
+        text[1] = text[1].replace("WHO", "The WHO", 1)  # a one-word change in a description
+        raw.write_text("".join(text), encoding="utf-8")
+        return timed([*MAKE, "book"])
+
+
+def floor() -> float:
+    """Start a kernel and import the chapters' libraries, once per notebook, sequentially."""
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    for _ in execute.notebooks():
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
+        NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(paths.CHAPTERS_DIR)}}).execute()
+    return time.perf_counter() - start
+
+
+def median_of(fn, runs: int = RUNS) -> tuple[float, list[float]]:
+    samples = [fn() for _ in range(runs)]
+    return statistics.median(samples), samples
+
+
+def main() -> int:
+    subprocess.run([*MAKE, "book"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL)
+    measures = {
+        "cold_build": median_of(cold_build),
+        "no_change_rebuild": median_of(lambda: timed([*MAKE, "book"])),
+        "one_chapter_changed": median_of(one_chapter_changed),
+        "data_changed": median_of(data_changed),
+        "cold_notebook_execution": median_of(cold_execution),
+        "floor_kernel_and_imports": median_of(floor),
+        "make_test_parallel": median_of(lambda: timed([*MAKE, "test"])),
+        "make_test_serial": median_of(lambda: timed([*MAKE, "test-serial"])),
+    }
+    subprocess.run([*MAKE, "book"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL)  # leave the tree built
+    median = {k: v[0] for k, v in measures.items()}
+    ratios = {
+        "no_change_over_cold": {"value": median["no_change_rebuild"] / median["cold_build"], "target_at_most": 0.1},
+        "cold_execution_over_floor": {"value": median["cold_notebook_execution"] / median["floor_kernel_and_imports"], "target_at_most": 1.5},
+        "parallel_test_over_serial": {"value": median["make_test_parallel"] / median["make_test_serial"], "target_at_most": 0.7},
+    }
+    result = {
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "runs": RUNS,
+        "seconds": {k: {"median": round(v[0], 2), "samples": [round(s, 2) for s in v[1]]} for k, v in measures.items()},
+        "ratios": {k: {"value": round(v["value"], 3), "target_at_most": v["target_at_most"], "met": v["value"] <= v["target_at_most"]}
+                   for k, v in ratios.items()},
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"{'measure':<28}{'median s':>10}")
+    for name, (value, _) in measures.items():
+        print(f"{name:<28}{value:>10.2f}")
+    print(f"\n{'ratio':<28}{'value':>8}{'target':>8}  met")
+    for name, r in result["ratios"].items():
+        print(f"{name:<28}{r['value']:>8.3f}{r['target_at_most']:>8}  {'yes' if r['met'] else 'no'}")
+    print(f"\n{os.cpu_count()} cores; wrote {OUT.relative_to(paths.ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

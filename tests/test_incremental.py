@@ -1,0 +1,81 @@
+"""Incremental execution: exactly the notebooks whose inputs changed are stale, never none."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from safetybook import execute, paths
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch) -> Path:
+    """A copy of everything notebook execution depends on, with the paths module pointed at it."""
+    for rel in ("scripts/safetybook", "chapters", "data"):
+        shutil.copytree(paths.ROOT / rel, tmp_path / rel, ignore=shutil.ignore_patterns("__pycache__", "raw", "figure-data", "downloads"))
+    for rel in ("requirements.txt", "_config.yml"):
+        shutil.copy(paths.ROOT / rel, tmp_path / rel)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "CHAPTERS_DIR", tmp_path / "chapters")
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path / "data")
+    monkeypatch.setattr(paths, "DATAPACKAGE", tmp_path / "data" / "datapackage.json")
+    return tmp_path
+
+
+def stale() -> set[str]:
+    return {p.name for p in execute.notebooks() if execute.is_stale(p)}
+
+
+def edit_first_cell(path: Path, kind: str) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    cell = next(c for c in notebook.cells if c.cell_type == kind)
+    cell.source += "\n# edited" if kind == "code" else "\nEdited."
+    nbformat.write(notebook, path)
+
+
+def test_an_unchanged_tree_has_nothing_to_execute(tree):
+    assert stale() == set()
+
+
+def test_changing_one_notebook_code_re_executes_only_it(tree):
+    edit_first_cell(tree / "chapters" / "02_health.ipynb", "code")
+    assert stale() == {"02_health.ipynb"}
+
+
+def test_changing_prose_only_re_executes_nothing(tree):
+    edit_first_cell(tree / "chapters" / "03_anti_bullying.ipynb", "markdown")
+    assert stale() == set()
+
+
+@pytest.mark.parametrize("changed", ["data/events.csv", "data/datapackage.json", "requirements.txt",
+                                     "scripts/safetybook/style.py", "_config.yml"])
+def test_changing_a_shared_input_re_executes_every_notebook(tree, changed):
+    with open(tree / changed, "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert stale() == {p.name for p in execute.notebooks()}
+
+
+def test_the_book_is_never_built_from_stale_notebooks():
+    plan = subprocess.run(["make", "-n", "-B", "html"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+    lines = plan.splitlines()
+    run = next(i for i, l in enumerate(lines) if "safetybook.execute" in l)
+    build = next(i for i, l in enumerate(lines) if "jupyter-book build" in l)
+    data = next(i for i, l in enumerate(lines) if "safetybook.build_data" in l)
+    assert data < run < build
+
+
+def test_tool_modules_are_not_imported_by_any_notebook():
+    for notebook in execute.notebooks():
+        code = "\n".join(c.source for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code")
+        for module in execute.TOOL_MODULES:
+            assert module.removesuffix(".py") not in code, f"{notebook.name} imports {module}, which the input hash ignores"
+
+
+def test_changing_a_tool_module_re_executes_nothing(tree):
+    with open(tree / "scripts" / "safetybook" / "postbuild.py", "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert stale() == set()
