@@ -29,9 +29,17 @@ MAKE = ["make", "--no-print-directory"]
 FLOOR_IMPORTS = "import pandas, numpy, matplotlib.pyplot, myst_nb\nfrom safetybook import load, report, style, analysis, figures, eventstudy"
 
 
+LOG = paths.BUILD_DIR / "bench.log"
+
+
 def timed(command: list[str]) -> float:
+    """Seconds one command takes; its output goes to _build/bench.log, and a failure stops the benchmark."""
+    LOG.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    subprocess.run(command, cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with LOG.open("a", encoding="utf-8") as log:
+        result = subprocess.run(command, cwd=paths.ROOT, stdout=log, stderr=subprocess.STDOUT)
+    if result.returncode:
+        raise SystemExit(f"bench: `{' '.join(command)}` failed; see {LOG}")
     return time.perf_counter() - start
 
 
