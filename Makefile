@@ -34,8 +34,16 @@ execute: data ## Re-execute the notebooks whose inputs changed (in parallel)
 	$(BIN)/python -m safetybook.execute --jobs $(JOBS)
 
 html: execute ## Build the HTML book (strict) from the executed notebooks
+	@$(MAKE) --no-print-directory _build/html/.built
+
+# Everything the site is built from; listed after `execute` has run (hence the recursive make).
+BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
+	_config.yml _toc.yml references.bib CITATION.cff
+
+_build/html/.built: $(BOOK_INPUTS) $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	$(BIN)/python -m safetybook.postbuild
+	touch $@
 
 book: html ## Set up, build the data and the book; prints where to open it
 	@echo "The book is at file://$(CURDIR)/_build/html/index.html (or: make serve)"
@@ -45,6 +53,9 @@ system-deps: ## Install Debian's chromium and poppler-utils when missing (browse
 	  { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-page build, headless Chromium)
+	@$(MAKE) --no-print-directory _build/pdf/book.pdf
+
+_build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook.pdf
 
 test: book system-deps pdf ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)

@@ -59,16 +59,22 @@ def outputs(tables: dict[str, list[Row]], data_dir: Path, bib: Path, dictionary:
     return files
 
 
+def _bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
 def write_atomically(files: dict[Path, str | bytes]) -> None:
-    """Write every file to a temporary sibling first, then rename them all into place."""
+    """Write every changed file to a temporary sibling first, then rename them all into place.
+    Unchanged files are not touched, so their timestamps do not make the book rebuild."""
     staged = []
+    files = {p: c for p, c in files.items() if not p.exists() or p.read_bytes() != _bytes(c)}
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             os.chmod(tmp, 0o644)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+                handle.write(_bytes(text))
             staged.append((tmp, path))
     except BaseException:
         for tmp, _ in staged:
@@ -95,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     files = outputs(tables, args.out, args.bib, args.dictionary, args.archive)
     if args.check:
-        stale = [p for p, content in files.items()
-                 if not p.exists() or p.read_bytes() != (content if isinstance(content, bytes) else content.encode("utf-8"))]
+        stale = [p for p, content in files.items() if not p.exists() or p.read_bytes() != _bytes(content)]
         for path in stale:
             print(f"out of date: {path}", file=sys.stderr)
         return 1 if stale else 0
