@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from safetybook.eventstudy import DEFAULT_DRAWS, DEFAULT_SEED
+
 PRIMARY_KINDS = ("primary", "transparency_report", "regulator", "government", "legislature", "court", "intergovernmental")
 # Event types that are TikTok's own initiatives (as opposed to actions by governments and courts).
 INITIATIVE_TYPES = ("partnership", "sponsorship", "campaign", "feature", "policy", "membership", "donation", "programme")
@@ -94,7 +96,7 @@ def densest_window(dates: pd.Series, days: int) -> tuple[int, pd.Timestamp]:
 
 
 def clustering_test(dates: pd.Series, days: int, start: pd.Timestamp, end: pd.Timestamp,
-                    draws: int = 10_000, seed: int = 20261121) -> dict:
+                    draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> dict:
     """Scan test: is the densest `days`-day window fuller than for the same number of dates placed
     uniformly at random between start and end? Returns the observed count, the window, the null
     median and a one-sided p-value (with the +1 correction)."""
@@ -134,7 +136,7 @@ def days_since_last(targets: pd.Series, references: pd.Series) -> pd.Series:
 
 
 def gap_test(targets: pd.Series, references: pd.Series, start: pd.Timestamp, end: pd.Timestamp,
-             draws: int = 10_000, seed: int = 20261121) -> dict:
+             draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> dict:
     """Do targets follow references more closely than random dates would? Compares the median of
     `days_since_last` with the same statistic for as many dates drawn uniformly in [start, end]."""
 
