@@ -38,7 +38,7 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
 BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
-	_config.yml _toc.yml references.bib CITATION.cff
+	_config.yml _toc.yml references.bib CITATION.cff scripts/safetybook/postbuild.py
 
 _build/html/.built: $(BOOK_INPUTS) $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
@@ -58,10 +58,16 @@ pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-pag
 _build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook.pdf
 
-test: book system-deps pdf ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: book system-deps pdf $(AXE) ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
-test-serial: book system-deps pdf ## The same suite on one process (for the benchmark)
+test-serial: book system-deps pdf $(AXE) ## The same suite on one process (for the benchmark)
 	$(BIN)/python -m pytest -p no:xdist
 
 bench: $(STAMP) system-deps ## Measure build and test times; writes bench/results.json

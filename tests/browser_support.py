@@ -16,6 +16,8 @@ from safetybook import paths
 
 SITE = paths.BUILD_DIR / "html"
 SHOTS = paths.BUILD_DIR / "screenshots"
+AXE = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM = os.environ.get("SAFETYBOOK_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -70,3 +72,11 @@ def visit(browser, url: str, colour_scheme: str = "light", wait_until: str = "ne
     return context, page, log
 
 
+
+
+def wcag_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations on the page, one line each (rule and first offending element)."""
+    assert AXE.exists(), "run `make test` (it installs axe-core with npm ci)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [f"{v['id']} ({len(v['nodes'])}x): {v['nodes'][0]['html'][:160]}" for v in result["violations"]]

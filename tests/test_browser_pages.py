@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import SHOTS, browser, server, toc_pages, visit  # noqa: F401 (fixtures)
+from browser_support import SHOTS, browser, server, toc_pages, visit, wcag_violations  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,8 @@ def test_page_loads_cleanly_offline_and_accessibly(server, browser, doc):
         assert not skips, f"heading levels skip: {skips}"
         assert page.locator("main").count() >= 1 and page.locator("nav").count() >= 1, "landmarks missing"
         assert page.evaluate("document.documentElement.lang"), "page has no language"
+        violations = wcag_violations(page)
+        assert not violations, "WCAG 2.1 AA violations (axe-core):\n" + "\n".join(violations)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{doc.replace('/', '__')}.png"), full_page=True)
     finally:

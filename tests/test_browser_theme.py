@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from browser_support import SEARCHES, THEMATIC, browser, server, toc_pages, visit  # noqa: F401 (fixtures)
+from browser_support import SEARCHES, THEMATIC, browser, server, toc_pages, visit, wcag_violations  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,9 @@ def test_figures_stay_legible_in_dark_mode(server, browser, doc):
             assert min(frame) > 235, f"{doc}: figure {i} is not drawn on an opaque light background in dark mode"
             darkest, lightest = shot.getextrema()
             assert lightest - darkest > 150, f"{doc}: figure {i} has lost its contrast in dark mode"
+        page.wait_for_timeout(400)  # let the theme's colour transitions finish before measuring contrast
+        violations = wcag_violations(page)
+        assert not violations, "WCAG 2.1 AA violations in dark mode (axe-core):\n" + "\n".join(violations)
     finally:
         context.close()
 

@@ -6,6 +6,12 @@ on notebook pages, declares it twice (a console error). The book does not offer 
 The theme also starts a first-time visitor in colour mode "" and then logs a console error while
 resetting it to "auto"; the pages start in "auto" directly. Pages are rewritten only when something
 changes.
+Three accessibility fixes to markup the book does not control (found with axe-core, WCAG 2.1 AA):
+bibliography entries use the deprecated role doc-biblioentry inside a role=list container (they
+become list items), and the code-cell toggles and the search button carry an aria-label that hides
+their visible text from their accessible name (the label is dropped, so the visible text names them);
+the colour-mode button's decorative icons are hidden from assistive technology and lose the titles
+that Font Awesome would turn into competing SVG labels.
 Sphinx keeps an existing copy of a static file on an incremental build even when the source has
 changed, so the book's own static files are re-synchronised here.
 """
@@ -26,10 +32,18 @@ THEBE = [
 ]
 
 
+THEME_ICON_TITLE = re.compile(r'(<i aria-hidden="true" class="theme-switch [^>]*?) title="[^"]*"')
+SEARCH_BUTTON_LABEL = re.compile(r'(<button[^>]*search-button__button[^>]*?) aria-label="Search"')
+
+
 def clean(text: str) -> str:
     for pattern in THEBE:
         text = pattern.sub("", text)
-    return text.replace('localStorage.getItem("mode") || ""', 'localStorage.getItem("mode") || "auto"')
+    text = text.replace('localStorage.getItem("mode") || ""', 'localStorage.getItem("mode") || "auto"')
+    text = text.replace('role="doc-biblioentry"', 'role="listitem"')
+    text = text.replace(' aria-label="Toggle hidden content"', "")
+    text = THEME_ICON_TITLE.sub(r"\1", text.replace('<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch '))
+    return SEARCH_BUTTON_LABEL.sub(r"\1", text)
 
 
 def sync_static(site: Path) -> int:
@@ -54,7 +68,7 @@ def main(site: Path = paths.BUILD_DIR / "html") -> int:
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1
-    print(f"postbuild: removed CDN-bound thebe tags from {changed} page(s)")
+    print(f"postbuild: cleaned {changed} page(s)")
     return 0
 
 
