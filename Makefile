@@ -48,9 +48,9 @@ _build/html/.built: $(BOOK_INPUTS) $(STAMP)
 book: html ## Set up, build the data and the book; prints where to open it
 	@echo "The book is at file://$(CURDIR)/_build/html/index.html (or: make serve)"
 
-system-deps: ## Install Debian's chromium and poppler-utils when missing (browser and PDF tests)
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || \
-	  { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+system-deps: ## Install Debian's chromium, poppler-utils and a Java runtime when missing (browser, PDF and HTML tests)
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v java >/dev/null || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils default-jre-headless >/dev/null; }
 
 pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-page build, headless Chromium)
 	@$(MAKE) --no-print-directory _build/pdf/book.pdf
@@ -58,16 +58,17 @@ pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-pag
 _build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook.pdf
 
-AXE := node_modules/axe-core/axe.min.js
+NODE_TOOLS := node_modules/.installed
 
-$(AXE): package-lock.json
+# axe-core and the Nu HTML Checker, exactly as locked in package-lock.json
+$(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: book system-deps pdf $(AXE) ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)
+test: book system-deps pdf $(NODE_TOOLS) ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
-test-serial: book system-deps pdf $(AXE) ## The same suite on one process (for the benchmark)
+test-serial: book system-deps pdf $(NODE_TOOLS) ## The same suite on one process (for the benchmark)
 	$(BIN)/python -m pytest -p no:xdist
 
 bench: $(STAMP) system-deps ## Measure build and test times; writes bench/results.json

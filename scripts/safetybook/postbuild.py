@@ -12,6 +12,10 @@ become list items), and the code-cell toggles and the search button carry an ari
 their visible text from their accessible name (the label is dropped, so the visible text names them);
 the colour-mode button's decorative icons are hidden from assistive technology and lose the titles
 that Font Awesome would turn into competing SVG labels.
+Two fixes for HTML validity (found with the Nu HTML Checker): the code-cell toggles put <p> elements
+inside <summary>, where only phrasing content is allowed (they become <span>; `_static/book.css` gives
+them the same display rules), and the root redirect page Jupyter Book writes is a bare <meta> tag
+(it becomes a complete document with a doctype, language, title and a visible link).
 Sphinx keeps an existing copy of a static file on an incremental build even when the source has
 changed, so the book's own static files are re-synchronised here.
 """
@@ -34,6 +38,22 @@ THEBE = [
 
 THEME_ICON_TITLE = re.compile(r'(<i aria-hidden="true" class="theme-switch [^>]*?) title="[^"]*"')
 SEARCH_BUTTON_LABEL = re.compile(r'(<button[^>]*search-button__button[^>]*?) aria-label="Search"')
+SUMMARY_TITLE = re.compile(r'<p class="(collapsed|expanded) admonition-title">(.*?)</p>')
+BARE_REDIRECT = re.compile(r'\A\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*\Z')
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Refresh" content="0; url={target}">
+<title>Redirecting to the book</title>
+</head>
+<body>
+<main>
+<p><a href="{target}">Open the book</a></p>
+</main>
+</body>
+</html>
+"""
 
 
 def clean(text: str) -> str:
@@ -43,6 +63,10 @@ def clean(text: str) -> str:
     text = text.replace('role="doc-biblioentry"', 'role="listitem"')
     text = text.replace(' aria-label="Toggle hidden content"', "")
     text = THEME_ICON_TITLE.sub(r"\1", text.replace('<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch '))
+    text = SUMMARY_TITLE.sub(r'<span class="\1 admonition-title">\2</span>', text)
+    redirect = BARE_REDIRECT.match(text)
+    if redirect:
+        return REDIRECT_PAGE.format(target=redirect.group(1))
     return SEARCH_BUTTON_LABEL.sub(r"\1", text)
 
 
