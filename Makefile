@@ -40,8 +40,12 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
 	_config.yml _toc.yml references.bib CITATION.cff scripts/safetybook/postbuild.py
 
+# Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
+# configuration or the extension reaches every page, so it rebuilds them all (--all).
+SITE_WIDE = references.bib CITATION.cff _config.yml _toc.yml $(wildcard _ext/*.py)
+
 _build/html/.built: $(BOOK_INPUTS) $(STAMP)
-	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	$(BIN)/jupyter-book build . $(BUILD_FLAGS)$(if $(filter $(SITE_WIDE),$?), --all)
 	$(BIN)/python -m safetybook.postbuild
 	touch $@
 

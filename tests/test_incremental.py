@@ -79,3 +79,13 @@ def test_changing_a_tool_module_re_executes_nothing(tree):
     with open(tree / "scripts" / "safetybook" / "postbuild.py", "a", encoding="utf-8") as handle:
         handle.write("\n")
     assert stale() == set()
+
+
+@pytest.mark.parametrize("changed, rebuilds_all", [("references.bib", True), ("_config.yml", True), ("CITATION.cff", True),
+                                                   ("chapters/02_health.ipynb", False), ("_static/book.css", False)])
+def test_site_wide_inputs_rebuild_every_page(changed, rebuilds_all):
+    """Sphinx re-renders only changed pages; a changed bibliography must reach the citations on every page."""
+    plan = subprocess.run(["make", "-n", "-W", changed, "_build/html/.built"], cwd=paths.ROOT,
+                          capture_output=True, text=True, check=True).stdout
+    build = next(line for line in plan.splitlines() if "jupyter-book build" in line)
+    assert build.rstrip().endswith("--all") == rebuilds_all, build

@@ -23,17 +23,45 @@ def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     if start.day == 1 and months == 6 and start.month in (1, 7):
         return f"H{1 if start.month == 1 else 2} {start.year}"
+    if start.day == 1 and months == 1 and end == start + pd.offsets.MonthEnd(0):
+        return f"{start:%b %Y}"
     return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
+
+
+ROUNDING = 0.02
+"""Relative gap an approximate figure may have from another figure before the two disagree."""
+
+
+def consistent(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    """Whether two reports (value, qualifier) of the same figure can both be right.
+    Exact figures must match; an approximate one may differ by rounding (`ROUNDING`); a bound
+    ("over", "under") only conflicts with a figure on the wrong side of it."""
+    (x, qx), (y, qy) = a, b
+    if "at_least" in (qx, qy) or "at_most" in (qx, qy):
+        if qx in ("at_least", "at_most"):
+            (x, qx), (y, qy) = (y, qy), (x, qx)
+        if qx in ("at_least", "at_most"):
+            return True
+        slack = ROUNDING * abs(x) if qx == "approx" else 1e-9 * max(abs(x), 1)
+        return x >= y - slack if qy == "at_least" else x <= y + slack
+    tolerance = ROUNDING if "approx" in (qx, qy) else 1e-9
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-12)
+
+
+def midpoint(frame: pd.DataFrame) -> pd.Series:
+    """Middle of each row's period (`period_start` to `period_end`); the end date for as-of figures."""
+    start = frame["period_start"].fillna(frame["period_end"])
+    return start + (frame["period_end"] - start) / 2
 
 
 def reported_series(measures: pd.DataFrame, metric: str, country: str = "INT") -> pd.DataFrame:
     """Every reported value of one metric, one row per report, with its period label and whether
-    other sources give a different value for the same period (`disagreement`)."""
+    another report of the same period contradicts it beyond rounding (`disagreement`, see `consistent`)."""
     rows = measures[(measures["metric"] == metric) & (measures["country"] == country)].copy()
     rows["period"] = [period_label(s, e) for s, e in zip(rows["period_start"], rows["period_end"])]
-    spread = rows.groupby("period_end")["value"].agg(["min", "max", "count"])
-    rows = rows.join(spread, on="period_end")
-    rows["disagreement"] = (rows["max"] - rows["min"]).abs() > 1e-9 * rows["max"].abs().clip(lower=1)
+    reports = list(zip(rows["period_end"], rows["value"], rows["qualifier"]))
+    rows["disagreement"] = [any(e == e2 and not consistent((v, q), (v2, q2)) for e2, v2, q2 in reports)
+                            for e, v, q in reports]
     rows["months"] = ((rows["period_end"] - rows["period_start"]).dt.days / 30.44).round()
     columns = ["period", "period_start", "period_end", "months", "value", "qualifier", "source_id", "source_kind",
                "measure_id", "disagreement"]

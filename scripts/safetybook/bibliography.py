@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([&%$#_{}])")
+_SPECIAL = re.compile(r"([&%#_])")
 
 
 def _escape(text: str) -> str:
@@ -13,10 +13,10 @@ def _escape(text: str) -> str:
 
 def bibtex_entry(source: dict[str, str]) -> str:
     """One @misc entry keyed by source_id; a missing author becomes the publisher as corporate author."""
-    author = source["author"] or "{" + source["publisher"] + "}"
+    author = _escape(source["author"]) if source["author"] else "{" + _escape(source["publisher"]) + "}"
     lines = [
         f"@misc{{{source['source_id']},",
-        f"  author = {{{_escape(author)}}},",
+        f"  author = {{{author}}},",
         f"  title = {{{{{_escape(source['title'])}}}}},",
         f"  publisher = {{{_escape(source['publisher'])}}},",
         f"  howpublished = {{{_escape(source['publisher'])}}},",
