@@ -11,34 +11,36 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_FLAGS := --builder html -W -n --keep-going
 
-.PHONY: help venv book data execute html test test-serial system-deps bench serve pdf lock clean
+.PHONY: help venv book data execute html test test-fast test-serial lint format system-deps bench serve pdf lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+# The exact lock, then the book's own package (editable, with the locked setuptools: nothing else is
+# downloaded), so `import safetybook` works from any folder.
+$(STAMP): requirements.txt pyproject.toml
 	@echo "Setting up $(VENV) from requirements.txt"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/pip check --disable-pip-version-check
-	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'safetybook.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
 	touch $@
 
-venv: $(STAMP) ## Create or refresh .venv from requirements.txt
+venv: $(STAMP) ## Create or refresh .venv from requirements.txt and install the book's package
 
 data: $(STAMP) ## Validate data/raw and rebuild the tidy tables, references.bib and the data dictionary
-	$(BIN)/python -m safetybook.build_data
+	$(BIN)/python -m safetybook_pipeline.build
 
 execute: data ## Re-execute the notebooks whose inputs changed (in parallel)
-	$(BIN)/python -m safetybook.execute --jobs $(JOBS)
+	$(BIN)/python -m safetybook_tooling.execute --jobs $(JOBS)
 
 html: execute ## Build the HTML book (strict) from the executed notebooks
 	@$(MAKE) --no-print-directory _build/html/.built
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
 BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
-	_config.yml _toc.yml references.bib CITATION.cff scripts/safetybook/postbuild.py
+	_config.yml _toc.yml references.bib CITATION.cff
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).
@@ -46,7 +48,6 @@ SITE_WIDE = references.bib CITATION.cff _config.yml _toc.yml $(wildcard _ext/*.p
 
 _build/html/.built: $(BOOK_INPUTS) $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)$(if $(filter $(SITE_WIDE),$?), --all)
-	$(BIN)/python -m safetybook.postbuild
 	touch $@
 
 book: html ## Set up, build the data and the book; prints where to open it
@@ -60,7 +61,7 @@ pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-pag
 	@$(MAKE) --no-print-directory _build/pdf/book.pdf
 
 _build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP)
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook.pdf
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook_tooling.pdf
 
 NODE_TOOLS := node_modules/.installed
 
@@ -69,14 +70,29 @@ $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: book system-deps pdf $(NODE_TOOLS) ## Run the whole test suite (data, provenance, notebooks, build, browser, PDF)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
+PYTEST_ALL := --nbval tests chapters
 
-test-serial: book system-deps pdf $(NODE_TOOLS) ## The same suite on one process (for the benchmark)
-	$(BIN)/python -m pytest -p no:xdist
+test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: data, notebooks (nbval, once each), site, browser, PDF
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ALL)
+
+test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
+	$(BIN)/python -m pytest -n 2 -m "not build and not browser and not pdf and not notebooks" tests
+
+test-serial: book system-deps pdf $(NODE_TOOLS) ## The whole suite on one process (for the benchmark)
+	$(BIN)/python -m pytest -p no:xdist $(PYTEST_ALL)
+
+LINTED := scripts _ext tests chapters
+
+lint: $(STAMP) ## Check style and formatting with ruff (Python and notebooks); configured in pyproject.toml
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+format: $(STAMP) ## Reformat Python and notebooks with ruff, and apply its safe fixes
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
 
 bench: $(STAMP) system-deps ## Measure build and test times; writes bench/results.json
-	$(BIN)/python -m safetybook.bench
+	$(BIN)/python -m safetybook_tooling.bench
 
 serve: ## Serve the built book on http://localhost:8000
 	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 8000

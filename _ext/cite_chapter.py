@@ -33,18 +33,24 @@ def chapter_reference(cff: dict, title: str, docname: str) -> tuple[str, str]:
     year = str(cff["date-released"])[:4]
     authors = _authors(cff)
     url = _url(cff, docname)
-    text = (f"{' and '.join(authors)} ({year}). {title}. In: {cff['title']}, version {cff['version']}. {url}")
-    key = "tiktoksafety" + year + re.sub(r"[^a-z]", "", docname.split("/")[-1].split("_", 1)[-1].lower())
-    bib = "\n".join([
-        f"@incollection{{{key},",
-        f"  author = {{{{{' and '.join(authors)}}}}},",
-        f"  title = {{{{{title}}}}},",
-        f"  booktitle = {{{{{cff['title']}}}}},",
-        f"  edition = {{{cff['version']}}},",
-        f"  year = {{{year}}},",
-        f"  url = {{{url}}}",
-        "}",
-    ])
+    text = f"{' and '.join(authors)} ({year}). {title}. In: {cff['title']}, version {cff['version']}. {url}"
+    key = (
+        "tiktoksafety"
+        + year
+        + re.sub(r"[^a-z]", "", docname.split("/")[-1].split("_", 1)[-1].lower())
+    )
+    bib = "\n".join(
+        [
+            f"@incollection{{{key},",
+            f"  author = {{{{{' and '.join(authors)}}}}},",
+            f"  title = {{{{{title}}}}},",
+            f"  booktitle = {{{{{cff['title']}}}}},",
+            f"  edition = {{{cff['version']}}},",
+            f"  year = {{{year}}},",
+            f"  url = {{{url}}}",
+            "}",
+        ]
+    )
     return text, bib
 
 
@@ -64,7 +70,10 @@ def on_doctree_read(app, doctree) -> None:
         return
     app.env.note_dependency(str(Path(app.confdir) / "CITATION.cff"))
     text, bib = chapter_reference(_citation(app), title, docname)
-    section = nodes.section(ids=[f"cite-this-chapter-{docname.split('/')[-1].replace('_', '-')}"], names=["cite this chapter"])
+    section = nodes.section(
+        ids=[f"cite-this-chapter-{docname.split('/')[-1].replace('_', '-')}"],
+        names=["cite this chapter"],
+    )
     section += nodes.title(text="Cite this chapter")
     section += nodes.paragraph(text=text)
     section += nodes.literal_block(bib, bib, language="bibtex")
@@ -87,7 +96,7 @@ def on_page_context(app, pagename, templatename, context, doctree) -> None:
         f'<meta name="citation_version" content="{esc(cff["version"])}">',
         f'<meta property="og:title" content="{esc(info["title"])}">',
         f'<meta property="og:description" content="{esc(info["summary"])}">',
-        f'<meta property="og:type" content="article">',
+        '<meta property="og:type" content="article">',
         f'<meta property="og:url" content="{esc(_url(cff, pagename))}">',
         f'<meta property="og:site_name" content="{esc(cff["title"])}">',
         f'<meta name="description" content="{esc(info["summary"])}">',
@@ -96,7 +105,10 @@ def on_page_context(app, pagename, templatename, context, doctree) -> None:
 
 
 def on_env_merge(app, env, docnames, other) -> None:
-    env.safetybook_pages = {**getattr(env, "safetybook_pages", {}), **getattr(other, "safetybook_pages", {})}
+    env.safetybook_pages = {
+        **getattr(env, "safetybook_pages", {}),
+        **getattr(other, "safetybook_pages", {}),
+    }
 
 
 def on_env_purge(app, env, docname) -> None:

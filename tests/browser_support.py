@@ -1,16 +1,12 @@
-"""Shared by the browser tests: a local server for the built site, headless Chromium, and a page visitor."""
+"""Shared by the browser tests: Chromium's settings, a page visitor and the axe-core check.
+
+The fixtures (server, browser) are in conftest.py.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from urllib.parse import urlsplit
-
-import pytest
-import yaml
 
 from safetybook import paths
 
@@ -19,64 +15,49 @@ SHOTS = paths.BUILD_DIR / "screenshots"
 AXE = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM = os.environ.get("SAFETYBOOK_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 THEMATIC = {"02", "03", "04", "05", "06", "07"}
-SEARCHES = {"WHO": "chapters/02_health", "Team GB": "chapters/05_sports", "Technology Coalition": "chapters/04_child_safety"}
-
-def toc_pages() -> list[str]:
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server():
-    assert (SITE / "index.html").exists(), "run `make book` first"
-    handler = functools.partial(QuietHandler, directory=str(SITE))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}; `make system-deps` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+SEARCHES = {
+    "WHO": "chapters/02_health",
+    "Team GB": "chapters/05_sports",
+    "Technology Coalition": "chapters/04_child_safety",
+}
 
 
 def visit(browser, url: str, colour_scheme: str = "light", wait_until: str = "networkidle"):
     """Open a page, recording console errors, failed requests and every host asked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=colour_scheme)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme=colour_scheme
+    )
     page = context.new_page()
     log = {"errors": [], "failed": [], "hosts": set()}
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
     page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: log["failed"].append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+    page.on(
+        "response",
+        lambda r: log["failed"].append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None,
+    )
     page.on("request", lambda r: log["hosts"].add(urlsplit(r.url).netloc))
     page.goto(url, wait_until=wait_until)
     return context, page, log
-
-
 
 
 def wcag_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A and AA violations on the page, one line each (rule and first offending element)."""
     assert AXE.exists(), "run `make test` (it installs axe-core with npm ci)"
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return [f"{v['id']} ({len(v['nodes'])}x): {v['nodes'][0]['html'][:160]}" for v in result["violations"]]
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']} ({len(v['nodes'])}x): {v['nodes'][0]['html'][:160]}"
+        for v in result["violations"]
+    ]

@@ -1,21 +1,145 @@
-"""Shared fixtures: copies of the small valid raw dataset, and a runner for `make data`."""
+"""Shared fixtures and test tiers.
+
+Tiers are derived from the fixtures a test asks for, never from a hand-kept list: a test that uses
+`built_site` is marked `build`, one that uses `browser` is marked `browser`, one that uses
+`pdf_text` is marked `pdf`, and nbval's notebook cells are marked `notebooks`.
+`make test-fast` runs the rest, which needs no build.
+A test whose precondition is missing fails with the command that provides it; it never passes
+vacuously or skips.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import re
 import shutil
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+from book_layout import FIXTURES, SITE, toc_docs
+from browser_support import ARGS, CHROMIUM
+from notebook_checks import cell_problems
 
-from safetybook import build_data, paths
+from safetybook import paths
+from safetybook_pipeline import build as build_data
 
-# Notebooks executed by the tests (and by nbval's kernels, which inherit this environment) write the
-# data behind their figures here, never into chapters/figure-data.
-os.environ.setdefault("SAFETYBOOK_FIGURE_DATA",
-                      str(paths.BUILD_DIR / "test-figure-data" / os.environ.get("PYTEST_XDIST_WORKER", "main")))
+TIER_FIXTURES = {
+    "built_site": "build",
+    "site_pages": "build",
+    "server": "browser",
+    "browser": "browser",
+    "pdf_text": "pdf",
+}
 
-FIXTURES = Path(__file__).parent / "fixtures"
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Notebooks executed by nbval (their kernels inherit this environment) write the data behind
+    # their figures here, never into chapters/figure-data; emptied first so nothing stale is compared.
+    figure_data = (
+        paths.BUILD_DIR / "test-figure-data" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+    )
+    shutil.rmtree(figure_data, ignore_errors=True)
+    os.environ["SAFETYBOOK_FIGURE_DATA"] = str(figure_data)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if type(item).__name__ == "IPyNbCell":
+            item.add_marker("notebooks")
+        for fixture in getattr(item, "fixturenames", ()):
+            if fixture in TIER_FIXTURES:
+                item.add_marker(TIER_FIXTURES[fixture])
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """After nbval runs a cell: explain changed figures (diff images) and check the data behind them."""
+    outcome = yield
+    if type(item).__name__ != "IPyNbCell" or item.test_outputs is None:
+        return
+    problems = cell_problems(
+        Path(item.parent.path).name, item.cell_num, item.cell.get("outputs", []), item.test_outputs
+    )
+    if problems:
+        earlier = f"{outcome.excinfo[1]}\n" if outcome.excinfo else ""
+        outcome.force_exception(AssertionError(earlier + "\n".join(problems)))
+
+
+# -- preconditions: the built site and the PDF ----------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """The built HTML site; fails (never skips) when it is missing."""
+    if not (SITE / "index.html").exists():
+        pytest.fail(f"no built site at {SITE}: run `make book` first", pytrace=False)
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[Path]:
+    """Every HTML page of the built site (never empty)."""
+    pages = sorted(p for p in built_site.rglob("*.html") if "_static" not in p.parts)
+    missing = [doc for doc in toc_docs() if not (built_site / f"{doc}.html").exists()]
+    assert not missing, f"pages missing from the built site (run `make book`): {missing}"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def pdf_text() -> str:
+    """The PDF's text, whitespace normalised; fails when the PDF is missing."""
+    from safetybook_tooling.pdf import PDF
+
+    if not PDF.exists():
+        pytest.fail(f"no PDF at {PDF}: run `make pdf` first", pytrace=False)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(PDF), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return normalise(re.sub(r"-\n\s*", "-", text))
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("#", "").replace("\u00ad", "")).strip()
+
+
+# -- the browser tier ---------------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path):
+    """The built site served on a free loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make system-deps`", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+# -- the data pipeline --------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -26,9 +150,26 @@ def valid_raw(tmp_path: Path) -> Path:
     return target
 
 
-def run_build(raw: Path, out: Path, capsys) -> tuple[int, str]:
-    """Run `make data` on a raw folder into out; returns the exit code and what it printed to stderr."""
-    code = build_data.main(["--raw", str(raw), "--out", str(out), "--bib", str(out / "references.bib"),
-                            "--dictionary", str(out / "data_dictionary.md"),
-                            "--archive", str(out / "dataset.zip")])
-    return code, capsys.readouterr().err
+@pytest.fixture
+def run_build(tmp_path: Path, capsys):
+    """Run `make data` on a raw folder into a temporary folder; returns the exit code and stderr."""
+
+    def run(raw: Path, out: Path | None = None) -> tuple[int, str]:
+        out = out or tmp_path / "out"
+        code = build_data.main(
+            [
+                "--raw",
+                str(raw),
+                "--out",
+                str(out),
+                "--bib",
+                str(out / "references.bib"),
+                "--dictionary",
+                str(out / "data_dictionary.md"),
+                "--archive",
+                str(out / "dataset.zip"),
+            ]
+        )
+        return code, capsys.readouterr().err
+
+    return run

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES, run_build
+from book_layout import FIXTURES
 
 # case -> the problems it must report, as (file, line, column) of the raw fixture
 CASES = {
@@ -19,7 +17,11 @@ CASES = {
     "empty_evidence": [("events/health.csv", 3, "evidence")],
     "wrong_encoding": [("events/health.csv", 3, "-")],
     "mojibake": [("events/health.csv", 2, "evidence")],
-    "many_rows": [("events/health.csv", 2, "date"), ("events/health.csv", 3, "event_type"), ("events/health.csv", 4, "actor")],
+    "many_rows": [
+        ("events/health.csv", 2, "date"),
+        ("events/health.csv", 3, "event_type"),
+        ("events/health.csv", 4, "actor"),
+    ],
 }
 
 
@@ -28,38 +30,51 @@ def test_every_broken_fixture_has_a_case():
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_broken_input_is_reported_and_outputs_untouched(case, valid_raw, tmp_path, capsys):
+def test_broken_input_is_reported_and_outputs_untouched(case, valid_raw, tmp_path, run_build):
     out = tmp_path / "out"
-    assert run_build(valid_raw, out, capsys)[0] == 0
+    assert run_build(valid_raw, out)[0] == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     shutil.copytree(FIXTURES / "broken" / case, valid_raw, dirs_exist_ok=True)
 
-    code, err = run_build(valid_raw, out, capsys)
+    code, err = run_build(valid_raw, out)
 
     assert code == 1
-    lines = [line for line in err.splitlines() if not line.startswith("make data:")]
+    lines = [text for text in err.splitlines() if not text.startswith("make data:")]
     for rel, line, column in CASES[case]:
         prefix = f"{valid_raw / rel}:{line}: {column}: "
-        assert any(l.startswith(prefix) for l in lines), f"no problem reported as {prefix!r} in:\n{err}"
-    assert all(l.count(":") >= 3 for l in lines), err
+        assert any(text.startswith(prefix) for text in lines), (
+            f"no problem reported as {prefix!r} in:\n{err}"
+        )
+    assert all(text.count(":") >= 3 for text in lines), err
     assert "Traceback" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, capsys):
+def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, run_build):
     out = tmp_path / "out"
-    code, err = run_build(valid_raw, out, capsys)
+    code, err = run_build(valid_raw, out)
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == [
-        "data_dictionary.md", "dataset.zip", "events.csv", "measures.csv", "organisations.csv", "references.bib", "sources.csv"]
+        "data_dictionary.md",
+        "dataset.zip",
+        "events.csv",
+        "measures.csv",
+        "organisations.csv",
+        "references.bib",
+        "sources.csv",
+    ]
     assert not list(out.glob(".*.tmp")), "temporary files were left behind"
 
 
-def test_missing_column_is_reported_with_the_header_line(valid_raw, tmp_path, capsys):
+def test_missing_column_is_reported_with_the_header_line(valid_raw, tmp_path, run_build):
     path = valid_raw / "events" / "health.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].replace(",evidence", ",quote")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, err = run_build(valid_raw, tmp_path / "out", capsys)
+    code, err = run_build(valid_raw, tmp_path / "out")
     assert code == 1
-    assert f"{path}:1: -: header must be" in err and "missing evidence" in err and "unexpected quote" in err
+    assert (
+        f"{path}:1: -: header must be" in err
+        and "missing evidence" in err
+        and "unexpected quote" in err
+    )

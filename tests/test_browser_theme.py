@@ -5,33 +5,56 @@ from __future__ import annotations
 import io
 
 import pytest
+from book_layout import toc_docs
+from browser_support import SEARCHES, THEMATIC, visit, wcag_violations
 from PIL import Image
 
-from browser_support import SEARCHES, THEMATIC, browser, server, toc_pages, visit, wcag_violations  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("doc", [d for d in toc_pages() if d.split("/")[-1][:2].isdigit() and d.split("/")[-1][:2] != "00"])
+@pytest.mark.parametrize(
+    "doc",
+    [d for d in toc_docs() if d.split("/")[-1][:2].isdigit() and d.split("/")[-1][:2] != "00"],
+)
 def test_figures_stay_legible_in_dark_mode(server, browser, doc):
-    context, page, log = visit(browser, f"{server}/{doc}.html", colour_scheme="dark", wait_until="load")
+    context, page, log = visit(
+        browser, f"{server}/{doc}.html", colour_scheme="dark", wait_until="load"
+    )
     try:
-        page.evaluate("document.documentElement.dataset.theme = 'dark'; document.documentElement.dataset.mode = 'dark'")
-        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)", "dark theme did not apply"
+        page.evaluate(
+            "document.documentElement.dataset.theme = 'dark'; document.documentElement.dataset.mode = 'dark'"
+        )
+        assert (
+            page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+        ), "dark theme did not apply"
         figures = page.locator("figure img")
-        assert figures.count() >= (3 if doc.split("/")[-1][:2] in THEMATIC else 1), f"{doc}: too few figures"
+        assert figures.count() >= (3 if doc.split("/")[-1][:2] in THEMATIC else 1), (
+            f"{doc}: too few figures"
+        )
         for i in range(figures.count()):
             figure = figures.nth(i)
             figure.scroll_into_view_if_needed()
             shot = Image.open(io.BytesIO(figure.screenshot())).convert("L")
-            frame = [shot.getpixel((x, y)) for x in range(2, shot.width - 2) for y in (2, shot.height - 3)]
-            frame += [shot.getpixel((x, y)) for y in range(2, shot.height - 2) for x in (2, shot.width - 3)]
-            assert min(frame) > 235, f"{doc}: figure {i} is not drawn on an opaque light background in dark mode"
+            frame = [
+                shot.getpixel((x, y))
+                for x in range(2, shot.width - 2)
+                for y in (2, shot.height - 3)
+            ]
+            frame += [
+                shot.getpixel((x, y))
+                for y in range(2, shot.height - 2)
+                for x in (2, shot.width - 3)
+            ]
+            assert min(frame) > 235, (
+                f"{doc}: figure {i} is not drawn on an opaque light background in dark mode"
+            )
             darkest, lightest = shot.getextrema()
             assert lightest - darkest > 150, f"{doc}: figure {i} has lost its contrast in dark mode"
-        page.wait_for_timeout(400)  # let the theme's colour transitions finish before measuring contrast
+        page.wait_for_timeout(
+            400
+        )  # let the theme's colour transitions finish before measuring contrast
         violations = wcag_violations(page)
-        assert not violations, "WCAG 2.1 AA violations in dark mode (axe-core):\n" + "\n".join(violations)
+        assert not violations, "WCAG 2.1 AA violations in dark mode (axe-core):\n" + "\n".join(
+            violations
+        )
     finally:
         context.close()
 
@@ -41,7 +64,11 @@ def test_search_finds_the_chapter(server, browser, query, expected):
     context, page, log = visit(browser, f"{server}/search.html?q={query.replace(' ', '+')}")
     try:
         page.wait_for_selector("#search-results ul.search li", timeout=15_000)
-        hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-        assert any(expected in (h or "") for h in hrefs), f"search for {query!r} did not list {expected}: {hrefs[:10]}"
+        hrefs = page.eval_on_selector_all(
+            "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
+        )
+        assert any(expected in (h or "") for h in hrefs), (
+            f"search for {query!r} did not list {expected}: {hrefs[:10]}"
+        )
     finally:
         context.close()

@@ -11,7 +11,7 @@ import pytest
 from safetybook import load, paths
 from safetybook.regions import region_of
 from safetybook.schema import TABLES, table_schema
-from safetybook.validate import validate
+from safetybook_pipeline.validate import validate
 
 
 def test_raw_inputs_are_valid():
@@ -20,8 +20,11 @@ def test_raw_inputs_are_valid():
 
 
 def test_frictionless_validates_the_package():
-    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(paths.DATAPACKAGE)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(paths.DATAPACKAGE)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
@@ -71,13 +74,19 @@ def test_source_urls_are_unique_and_wellformed():
     urls = sources["url"].dropna()
     assert urls.is_unique
     assert urls.str.match(r"^https?://[^\s/]+\.[^\s]+$").all()
-    assert sources.loc[sources["url"].isna(), "seed_file"].notna().all(), "only seed articles may lack a url"
+    assert sources.loc[sources["url"].isna(), "seed_file"].notna().all(), (
+        "only seed articles may lack a url"
+    )
 
 
 def test_every_source_is_cited_by_a_row():
     events = load.events(include_corroborating=True)
     measures = load.measures()
     sources = load.sources()
-    used = set(events["source_id"]) | set(measures["source_id"]) | set(sources["derived_from"].dropna())
+    used = (
+        set(events["source_id"])
+        | set(measures["source_id"])
+        | set(sources["derived_from"].dropna())
+    )
     unused = sorted(set(sources["source_id"]) - used)
     assert not unused, f"sources no row rests on: {unused}"

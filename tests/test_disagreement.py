@@ -44,14 +44,21 @@ def test_bounds_conflict_only_on_their_wrong_side(x, factor):
 
 
 def test_reported_series_flags_only_contradicting_reports():
-    quarter = dict(period_start=pd.Timestamp("2021-01-01"), period_end=pd.Timestamp("2021-03-31"),
-                   metric="m", country="INT", source_kind="news")
-    rows = pd.DataFrame([
-        dict(quarter, value=66.2, qualifier="exact", source_id="a", measure_id="x-m001"),
-        dict(quarter, value=66.3, qualifier="exact", source_id="b", measure_id="x-m002"),
-        dict(quarter, value=70.0, qualifier="at_most", source_id="c", measure_id="x-m003"),
-        dict(quarter, value=66.0, qualifier="approx", source_id="d", measure_id="x-m004"),
-    ])
+    quarter = dict(
+        period_start=pd.Timestamp("2021-01-01"),
+        period_end=pd.Timestamp("2021-03-31"),
+        metric="m",
+        country="INT",
+        source_kind="news",
+    )
+    rows = pd.DataFrame(
+        [
+            dict(quarter, value=66.2, qualifier="exact", source_id="a", measure_id="x-m001"),
+            dict(quarter, value=66.3, qualifier="exact", source_id="b", measure_id="x-m002"),
+            dict(quarter, value=70.0, qualifier="at_most", source_id="c", measure_id="x-m003"),
+            dict(quarter, value=66.0, qualifier="approx", source_id="d", measure_id="x-m004"),
+        ]
+    )
     flagged = reported_series(rows, "m").set_index("source_id")["disagreement"].to_dict()
     assert flagged == {"a": True, "b": True, "c": False, "d": False}
 
@@ -60,4 +67,7 @@ def test_period_labels():
     assert period_label(pd.Timestamp("2021-04-01"), pd.Timestamp("2021-06-30")) == "Q2 2021"
     assert period_label(pd.Timestamp("2020-07-01"), pd.Timestamp("2020-12-31")) == "H2 2020"
     assert period_label(pd.Timestamp("2019-12-01"), pd.Timestamp("2019-12-31")) == "Dec 2019"
-    assert period_label(pd.Timestamp("2019-12-01"), pd.Timestamp("2019-12-20")) == "2019-12-01 to 2019-12-20"
+    assert (
+        period_label(pd.Timestamp("2019-12-01"), pd.Timestamp("2019-12-20"))
+        == "2019-12-01 to 2019-12-20"
+    )

@@ -11,9 +11,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import html_fixes
 import pytest
+from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
 
-from safetybook import paths, postbuild
+from safetybook import paths
 
 VNU = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SITE = paths.BUILD_DIR / "html"
@@ -23,48 +25,82 @@ def vnu_errors(files: list[Path]) -> list[str]:
     """Run the checker on `files`; returns one 'file:line: message' string per error."""
     assert VNU.exists(), "run `make test` (it installs the Nu HTML Checker with npm ci)"
     assert shutil.which("java"), "run `make system-deps` (the Nu HTML Checker needs a Java runtime)"
-    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(done.stderr or done.stdout)["messages"]
-    return [f"{Path(m['url'].removeprefix('file:')).name}:{m.get('lastLine', '?')}: {m['message']}" for m in messages]
+    return [
+        f"{Path(m['url'].removeprefix('file:')).name}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+    ]
 
 
-def built_pages() -> list[Path]:
-    pages = sorted(p for p in SITE.rglob("*.html") if "_static" not in p.parts)
-    assert pages, "build the book first (`make html`)"
-    return pages
-
-
-def test_every_built_page_is_valid_html():
-    pages = built_pages()
+def test_every_built_page_is_valid_html(site_pages):
+    pages = site_pages
     names = {p.relative_to(SITE).as_posix() for p in pages}
-    assert {"index.html", "search.html", "chapters/00_intro.html", "chapters/03_anti_bullying.html"} <= names
+    assert {
+        "index.html",
+        "search.html",
+        "chapters/00_intro.html",
+        "chapters/03_anti_bullying.html",
+    } <= names
     errors = vnu_errors(pages)
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
 
 
-def test_checker_reports_the_errors_postbuild_repairs(tmp_path):
-    """The two defects postbuild repairs are real errors to the checker, and gone after repair."""
-    broken = tmp_path / "broken.html"
-    broken.write_text('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div class="cell">'
-                      '<details class="hide above-input"><summary>\n<p class="collapsed admonition-title">Show</p>\n'
-                      '<p class="expanded admonition-title">Hide</p>\n</summary><p>code</p></details></div></body></html>',
-                      encoding="utf-8")
-    redirect = tmp_path / "index.html"
-    redirect.write_text('<meta http-equiv="Refresh" content="0; url=chapters/00_intro.html" />\n', encoding="utf-8")
-    before = vnu_errors([broken, redirect])
-    assert any("broken.html" in e and "summary" in e for e in before), before
+class Translator:
+    """Just enough of Sphinx's HTML translator for a node visitor to write into."""
+
+    def __init__(self):
+        self.body: list[str] = []
+
+
+def toggle_markup(visit, depart) -> str:
+    node = HideCodeCellNode(
+        prompt_show="Show code cell source", prompt_hide="Hide code cell source"
+    )
+    node["classes"].append("above-input")
+    writer = Translator()
+    visit(writer, node)
+    writer.body.append("<pre>code</pre>\n")
+    depart(writer, node)
+    return "".join(writer.body)
+
+
+def page(body: str) -> str:
+    return f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div>{body}</div></body></html>'
+
+
+def test_checker_flags_the_upstream_markup_that_html_fixes_replaces(tmp_path):
+    """MyST-NB's code toggle and sphinx-external-toc's bare redirect are errors; the extension's are not."""
+    upstream = {
+        "toggle.html": page(toggle_markup(visit_HideCellInput, depart_HideCellInput)),
+        "index.html": '<meta http-equiv="Refresh" content="0; url=chapters/00_intro.html" />\n',
+    }
+    fixed = {
+        "toggle.html": page(toggle_markup(html_fixes.visit_hide_cell, html_fixes.depart_hide_cell)),
+        "index.html": html_fixes.REDIRECT_PAGE.format(target="chapters/00_intro.html"),
+    }
+    for name, text in upstream.items():
+        (tmp_path / "upstream").mkdir(exist_ok=True)
+        (tmp_path / "upstream" / name).write_text(text, encoding="utf-8")
+    before = vnu_errors(sorted((tmp_path / "upstream").iterdir()))
+    assert any("toggle.html" in e and "summary" in e for e in before), before
     assert any("index.html" in e and "doctype" in e.lower() for e in before), before
-    for page in (broken, redirect):
-        page.write_text(postbuild.clean(page.read_text(encoding="utf-8")), encoding="utf-8")
-    assert vnu_errors([broken, redirect]) == []
-    assert 'href="chapters/00_intro.html"' in redirect.read_text(encoding="utf-8")
+    for name, text in fixed.items():
+        (tmp_path / "fixed").mkdir(exist_ok=True)
+        (tmp_path / "fixed" / name).write_text(text, encoding="utf-8")
+    assert vnu_errors(sorted((tmp_path / "fixed").iterdir())) == []
+    assert "aria-label" not in fixed["toggle.html"]
 
 
 @pytest.mark.parametrize("page", ["chapters/03_anti_bullying.html", "chapters/07_synthesis.html"])
-def test_code_toggles_keep_their_two_labels(page):
-    """After the <p> to <span> repair, each toggle still carries its 'show' and 'hide' label."""
-    html = (SITE / page).read_text(encoding="utf-8")
+def test_code_toggles_keep_their_two_labels(page, built_site):
+    """With the extension's visitor, each toggle still carries its 'show' and 'hide' label."""
+    html = (built_site / page).read_text(encoding="utf-8")
     shows = html.count('<span class="collapsed admonition-title">')
     hides = html.count('<span class="expanded admonition-title">')
     assert shows > 0 and shows == hides

@@ -9,14 +9,19 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from safetybook import execute, paths
+from safetybook import paths
+from safetybook_tooling import execute
 
 
 @pytest.fixture
 def tree(tmp_path, monkeypatch) -> Path:
     """A copy of everything notebook execution depends on, with the paths module pointed at it."""
-    for rel in ("scripts/safetybook", "chapters", "data"):
-        shutil.copytree(paths.ROOT / rel, tmp_path / rel, ignore=shutil.ignore_patterns("__pycache__", "raw", "figure-data", "downloads"))
+    for rel in ("scripts", "chapters", "data"):
+        shutil.copytree(
+            paths.ROOT / rel,
+            tmp_path / rel,
+            ignore=shutil.ignore_patterns("__pycache__", "raw", "figure-data", "downloads"),
+        )
     for rel in ("requirements.txt", "_config.yml"):
         shutil.copy(paths.ROOT / rel, tmp_path / rel)
     monkeypatch.setattr(paths, "ROOT", tmp_path)
@@ -51,8 +56,16 @@ def test_changing_prose_only_re_executes_nothing(tree):
     assert stale() == set()
 
 
-@pytest.mark.parametrize("changed", ["data/events.csv", "data/datapackage.json", "requirements.txt",
-                                     "scripts/safetybook/style.py", "_config.yml"])
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "data/events.csv",
+        "data/datapackage.json",
+        "requirements.txt",
+        "scripts/safetybook/style.py",
+        "_config.yml",
+    ],
+)
 def test_changing_a_shared_input_re_executes_every_notebook(tree, changed):
     with open(tree / changed, "a", encoding="utf-8") as handle:
         handle.write("\n")
@@ -60,32 +73,66 @@ def test_changing_a_shared_input_re_executes_every_notebook(tree, changed):
 
 
 def test_the_book_is_never_built_from_stale_notebooks():
-    plan = subprocess.run(["make", "-n", "-B", "html"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+    plan = subprocess.run(
+        ["make", "-n", "-B", "html"], cwd=paths.ROOT, capture_output=True, text=True, check=True
+    ).stdout
     lines = plan.splitlines()
-    run = next(i for i, l in enumerate(lines) if "safetybook.execute" in l)
-    build = next(i for i, l in enumerate(lines) if "jupyter-book build" in l)
-    data = next(i for i, l in enumerate(lines) if "safetybook.build_data" in l)
+    run = next(i for i, line in enumerate(lines) if "safetybook_tooling.execute" in line)
+    build = next(i for i, line in enumerate(lines) if "jupyter-book build" in line)
+    data = next(i for i, line in enumerate(lines) if "safetybook_pipeline.build" in line)
     assert data < run < build
 
 
-def test_tool_modules_are_not_imported_by_any_notebook():
-    for notebook in execute.notebooks():
-        code = "\n".join(c.source for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code")
-        for module in execute.TOOL_MODULES:
-            assert module.removesuffix(".py") not in code, f"{notebook.name} imports {module}, which the input hash ignores"
-
-
-def test_changing_a_tool_module_re_executes_nothing(tree):
-    with open(tree / "scripts" / "safetybook" / "postbuild.py", "a", encoding="utf-8") as handle:
+@pytest.mark.parametrize(
+    "changed", ["scripts/safetybook_tooling/pdf.py", "scripts/safetybook_pipeline/validate.py"]
+)
+def test_changing_the_pipeline_or_the_tooling_re_executes_nothing(tree, changed):
+    with open(tree / changed, "a", encoding="utf-8") as handle:
         handle.write("\n")
     assert stale() == set()
 
 
-@pytest.mark.parametrize("changed, rebuilds_all", [("references.bib", True), ("_config.yml", True), ("CITATION.cff", True),
-                                                   ("chapters/02_health.ipynb", False), ("_static/book.css", False)])
-def test_site_wide_inputs_rebuild_every_page(changed, rebuilds_all):
+@pytest.fixture
+def built_tree(tmp_path) -> Path:
+    """A copy of the Makefile and the book's inputs, with a site stamp newer than all of them."""
+    for rel in ("chapters", "_static", "_ext", "_templates"):
+        shutil.copytree(
+            paths.ROOT / rel, tmp_path / rel, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for rel in (
+        "Makefile",
+        "_config.yml",
+        "_toc.yml",
+        "references.bib",
+        "CITATION.cff",
+        "requirements.txt",
+        "pyproject.toml",
+    ):
+        shutil.copy2(paths.ROOT / rel, tmp_path / rel)
+    for stamp in (".venv/.installed", "_build/html/.built"):
+        (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / stamp).touch()
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "changed, rebuilds_all",
+    [
+        ("references.bib", True),
+        ("_config.yml", True),
+        ("CITATION.cff", True),
+        ("chapters/02_health.ipynb", False),
+        ("_static/book.css", False),
+    ],
+)
+def test_site_wide_inputs_rebuild_every_page(built_tree, changed, rebuilds_all):
     """Sphinx re-renders only changed pages; a changed bibliography must reach the citations on every page."""
-    plan = subprocess.run(["make", "-n", "-W", changed, "_build/html/.built"], cwd=paths.ROOT,
-                          capture_output=True, text=True, check=True).stdout
+    plan = subprocess.run(
+        ["make", "-n", "-W", changed, "_build/html/.built"],
+        cwd=built_tree,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     build = next(line for line in plan.splitlines() if "jupyter-book build" in line)
     assert build.rstrip().endswith("--all") == rebuilds_all, build

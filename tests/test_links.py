@@ -8,8 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 from safetybook import load, paths
 
 SITE = paths.BUILD_DIR / "html"
@@ -28,9 +26,18 @@ class Page(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
-        for attr in ("src", "href") if tag in ("script", "img", "link", "iframe", "source", "video", "audio") else ():
+        for attr in (
+            ("src", "href")
+            if tag in ("script", "img", "link", "iframe", "source", "video", "audio")
+            else ()
+        ):
             url = a.get(attr) or ""
-            if tag == "link" and a.get("rel") not in ("stylesheet", "preload", "icon", "modulepreload"):
+            if tag == "link" and a.get("rel") not in (
+                "stylesheet",
+                "preload",
+                "icon",
+                "modulepreload",
+            ):
                 continue
             if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
                 self.external_loads.append(f"<{tag} {attr}={url}>")
@@ -42,21 +49,13 @@ def parse(path: Path) -> Page:
     return page
 
 
-def pages() -> list[Path]:
-    return sorted(p for p in SITE.rglob("*.html") if "_static" not in p.parts)
-
-
-def test_the_site_is_built():
-    assert (SITE / "index.html").exists(), "run `make book` first"
-
-
-def test_no_page_loads_anything_from_another_host():
-    loads = {str(p.relative_to(SITE)): parse(p).external_loads for p in pages()}
+def test_no_page_loads_anything_from_another_host(site_pages):
+    loads = {str(p.relative_to(SITE)): parse(p).external_loads for p in site_pages}
     assert not {k: v for k, v in loads.items() if v}
 
 
-def test_every_internal_link_and_anchor_resolves():
-    parsed = {p.resolve(): parse(p) for p in pages()}
+def test_every_internal_link_and_anchor_resolves(site_pages):
+    parsed = {p.resolve(): parse(p) for p in site_pages}
     broken = []
     for path, page in parsed.items():
         for href in page.links:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from html.parser import HTMLParser
 
 import pytest
-
-from safetybook import paths
-from safetybook.pdf import PDF
-
-HTML = paths.BUILD_DIR / "html" / "chapters"
+from book_layout import notebook_docs
+from conftest import normalise
 
 
 class Captions(HTMLParser):
@@ -37,23 +32,9 @@ class Captions(HTMLParser):
             self._buf.append(data)
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("#", "").replace("\u00ad", "")).strip()
-
-
-@pytest.fixture(scope="module")
-def pdf_text() -> str:
-    assert PDF.exists(), "run `make pdf` first"
-    text = subprocess.run(["pdftotext", "-layout", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
-    return normalise(re.sub(r"-\n\s*", "-", text))
-
-
-def chapter_pages():
-    return sorted(HTML.glob("*.html"))
-
-
-@pytest.mark.parametrize("page", chapter_pages(), ids=lambda p: p.stem)
-def test_pdf_holds_the_chapter_title_and_captions(page, pdf_text):
+@pytest.mark.parametrize("doc", notebook_docs())
+def test_pdf_holds_the_chapter_title_and_captions(doc, pdf_text, built_site):
+    page = built_site / f"{doc}.html"
     parser = Captions()
     parser.feed(page.read_text(encoding="utf-8"))
     assert parser.titles, f"{page.name} has no title"

@@ -4,25 +4,40 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
+from book_layout import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safetybook.schema import table_schema
-from safetybook.validate import validate
-
-from conftest import FIXTURES
+from safetybook_pipeline.validate import validate
 
 EVENT_COLUMNS = table_schema("events").columns
 cell = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["", "2020-13-01", "1 billion", "health", "tiktok", "hea-001", "\u00e2\u20ac\u2122", " x ", "\ufeff"]),
+    st.sampled_from(
+        [
+            "",
+            "2020-13-01",
+            "1 billion",
+            "health",
+            "tiktok",
+            "hea-001",
+            "\u00e2\u20ac\u2122",
+            " x ",
+            "\ufeff",
+        ]
+    ),
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(row=st.lists(cell, min_size=len(EVENT_COLUMNS), max_size=len(EVENT_COLUMNS)), extra=st.booleans())
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    row=st.lists(cell, min_size=len(EVENT_COLUMNS), max_size=len(EVENT_COLUMNS)),
+    extra=st.booleans(),
+)
 def test_random_event_rows_never_raise(tmp_path_factory, row, extra):
     raw = tmp_path_factory.mktemp("raw")
     for path in (FIXTURES / "valid").rglob("*.csv"):
@@ -32,7 +47,11 @@ def test_random_event_rows_never_raise(tmp_path_factory, row, extra):
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(row + (["surplus"] if extra else []))
     events = raw / "events" / "health.csv"
-    events.write_text(events.read_text(encoding="utf-8") + out.getvalue(), encoding="utf-8", errors="surrogatepass")
+    events.write_text(
+        events.read_text(encoding="utf-8") + out.getvalue(),
+        encoding="utf-8",
+        errors="surrogatepass",
+    )
 
     tables, problems = validate(raw)
 

@@ -11,7 +11,9 @@ import pytest
 from safetybook import load, paths
 
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-QUOTES = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032`"} | {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"}
+QUOTES = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032`"} | {
+    ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"
+}
 
 
 def normalise(text: str) -> str:
@@ -24,7 +26,10 @@ def seed_rows():
     sources = load.sources()
     seeds = sources[sources["seed_file"].notna()].set_index("source_id")["seed_file"]
     rows = []
-    for frame, key in ((load.events(include_corroborating=True), "event_id"), (load.measures(), "measure_id")):
+    for frame, key in (
+        (load.events(include_corroborating=True), "event_id"),
+        (load.measures(), "measure_id"),
+    ):
         for _, row in frame[frame["source_id"].isin(seeds.index)].iterrows():
             rows.append(pytest.param(seeds[row["source_id"]], row["evidence"], id=row[key]))
     return rows
@@ -43,7 +48,11 @@ def test_normalise_folds_quotes_dashes_and_space():
 def test_seed_evidence_occurs_in_the_article(seed_file, evidence):
     path = paths.seeds_dir() / seed_file
     if not path.exists():
-        if os.environ.get("CI", "").lower() == "true" and not os.environ.get("SAFETYBOOK_SEEDS_OPTIONAL"):
-            pytest.fail(f"{path} is missing under CI; the seed articles must sit in ../shared/seeds")
+        if os.environ.get("CI", "").lower() == "true" and not os.environ.get(
+            "SAFETYBOOK_SEEDS_OPTIONAL"
+        ):
+            pytest.fail(
+                f"{path} is missing under CI; the seed articles must sit in ../shared/seeds"
+            )
         pytest.skip(f"seed articles not found at {paths.seeds_dir()} (set SAFETYBOOK_SEEDS)")
     assert normalise(evidence) in normalise(path.read_text(encoding="utf-8"))

@@ -10,37 +10,48 @@ from pathlib import Path
 
 import pytest
 import yaml
+from book_layout import notebook_docs
 
-from safetybook import execute, paths
-
-SITE = paths.BUILD_DIR / "html"
-
-
-def chapter_pages() -> list[Path]:
-    return [SITE / "chapters" / (p.stem + ".html") for p in execute.notebooks()]
+from safetybook import paths
 
 
 def test_citation_cff_is_valid_and_versioned():
-    result = subprocess.run([Path(sys.executable).with_name("cffconvert"), "--validate", "-i", str(paths.CITATION_FILE)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            Path(sys.executable).with_name("cffconvert"),
+            "--validate",
+            "-i",
+            str(paths.CITATION_FILE),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
     assert cff["version"] and cff["date-released"]
 
 
-@pytest.mark.parametrize("page", chapter_pages(), ids=lambda p: p.stem)
-def test_chapter_ends_with_a_generated_citation(page):
+@pytest.mark.parametrize("doc", notebook_docs())
+def test_chapter_ends_with_a_generated_citation(doc, built_site):
+    page = built_site / f"{doc}.html"
     text = page.read_text(encoding="utf-8")
     cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
-    block = html.unescape(re.sub(r"<[^>]+>", "", text[text.index("Cite this chapter"):]))
+    block = html.unescape(re.sub(r"<[^>]+>", "", text[text.index("Cite this chapter") :]))
     assert "@incollection{" in block and f"edition = {{{cff['version']}}}" in block
     assert cff["title"] in block.replace("\u2019", "'")
-    for tag in ("citation_title", "citation_author", "citation_publication_date", "og:title", "og:description"):
+    for tag in (
+        "citation_title",
+        "citation_author",
+        "citation_publication_date",
+        "og:title",
+        "og:description",
+    ):
         assert f'"{tag}"' in text, f"{page.name}: no {tag} meta tag"
 
 
-@pytest.mark.parametrize("page", chapter_pages(), ids=lambda p: p.stem)
-def test_notebook_pages_offer_launch_and_download_buttons(page):
+@pytest.mark.parametrize("doc", notebook_docs())
+def test_notebook_pages_offer_launch_and_download_buttons(doc, built_site):
+    page = built_site / f"{doc}.html"
     text = page.read_text(encoding="utf-8")
     config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
     repo = config["repository"]["url"]

@@ -5,13 +5,42 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from safetybook.eventstudy import DEFAULT_DRAWS, DEFAULT_SEED
+from safetybook.eventstudy import DEFAULT_DRAWS, DEFAULT_SEED, to_days
 
-PRIMARY_KINDS = ("primary", "transparency_report", "regulator", "government", "legislature", "court", "intergovernmental")
+PRIMARY_KINDS = (
+    "primary",
+    "transparency_report",
+    "regulator",
+    "government",
+    "legislature",
+    "court",
+    "intergovernmental",
+)
 # Event types that are TikTok's own initiatives (as opposed to actions by governments and courts).
-INITIATIVE_TYPES = ("partnership", "sponsorship", "campaign", "feature", "policy", "membership", "donation", "programme")
-GOVERNMENT_TYPES = ("device_ban", "national_ban", "regional_ban", "executive_order", "law", "security_review",
-                    "investigation", "order", "fine", "settlement", "lawsuit", "court_ruling")
+INITIATIVE_TYPES = (
+    "partnership",
+    "sponsorship",
+    "campaign",
+    "feature",
+    "policy",
+    "membership",
+    "donation",
+    "programme",
+)
+GOVERNMENT_TYPES = (
+    "device_ban",
+    "national_ban",
+    "regional_ban",
+    "executive_order",
+    "law",
+    "security_review",
+    "investigation",
+    "order",
+    "fine",
+    "settlement",
+    "lawsuit",
+    "court_ruling",
+)
 
 
 def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -58,13 +87,27 @@ def reported_series(measures: pd.DataFrame, metric: str, country: str = "INT") -
     """Every reported value of one metric, one row per report, with its period label and whether
     another report of the same period contradicts it beyond rounding (`disagreement`, see `consistent`)."""
     rows = measures[(measures["metric"] == metric) & (measures["country"] == country)].copy()
-    rows["period"] = [period_label(s, e) for s, e in zip(rows["period_start"], rows["period_end"])]
-    reports = list(zip(rows["period_end"], rows["value"], rows["qualifier"]))
-    rows["disagreement"] = [any(e == e2 and not consistent((v, q), (v2, q2)) for e2, v2, q2 in reports)
-                            for e, v, q in reports]
+    rows["period"] = [
+        period_label(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=False)
+    ]
+    reports = list(zip(rows["period_end"], rows["value"], rows["qualifier"], strict=False))
+    rows["disagreement"] = [
+        any(e == e2 and not consistent((v, q), (v2, q2)) for e2, v2, q2 in reports)
+        for e, v, q in reports
+    ]
     rows["months"] = ((rows["period_end"] - rows["period_start"]).dt.days / 30.44).round()
-    columns = ["period", "period_start", "period_end", "months", "value", "qualifier", "source_id", "source_kind",
-               "measure_id", "disagreement"]
+    columns = [
+        "period",
+        "period_start",
+        "period_end",
+        "months",
+        "value",
+        "qualifier",
+        "source_id",
+        "source_kind",
+        "measure_id",
+        "disagreement",
+    ]
     return rows[columns].sort_values(["period_end", "value", "measure_id"]).reset_index(drop=True)
 
 
@@ -73,20 +116,20 @@ def consensus(series: pd.DataFrame) -> pd.DataFrame:
     with how many reports it rests on and their range."""
     usable = series[series["qualifier"].isin(["exact", "approx"])]
     grouped = usable.groupby(["period_end", "period"], as_index=False).agg(
-        period_start=("period_start", "first"), months=("months", "first"), value=("value", "median"),
-        low=("value", "min"), high=("value", "max"), reports=("value", "size"),
-        sources=("source_id", lambda s: " ".join(sorted(set(s)))))
+        period_start=("period_start", "first"),
+        months=("months", "first"),
+        value=("value", "median"),
+        low=("value", "min"),
+        high=("value", "max"),
+        reports=("value", "size"),
+        sources=("source_id", lambda s: " ".join(sorted(set(s)))),
+    )
     return grouped.sort_values("period_end").reset_index(drop=True)
-
-
-def disagreements(series: pd.DataFrame) -> pd.DataFrame:
-    """Periods whose reports give different values, with each value and its source."""
-    rows = series[series["disagreement"]]
-    return rows[["period", "value", "qualifier", "source_id", "source_kind"]].reset_index(drop=True)
 
 
 def dated_list(events: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """A copyable table of events: date (at its precision), what, where, who, source key."""
+
     def shown(row) -> str:
         if row["date_precision"] == "year":
             return f"{row['date']:%Y}"
@@ -94,14 +137,16 @@ def dated_list(events: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFram
             return f"{row['date']:%Y-%m}"
         return f"{row['date']:%Y-%m-%d}"
 
-    table = pd.DataFrame({
-        "Date": [shown(r) for _, r in events.iterrows()],
-        "Type": events["event_type"].astype(str).str.replace("_", " "),
-        "Country": events["country"].astype(str),
-        **{c.replace("_", " ").capitalize(): events[c].astype(str) for c in extra},
-        "What happened": events["description"].astype(str),
-        "Source": events["source_id"].astype(str),
-    })
+    table = pd.DataFrame(
+        {
+            "Date": [shown(r) for _, r in events.iterrows()],
+            "Type": events["event_type"].astype(str).str.replace("_", " "),
+            "Country": events["country"].astype(str),
+            **{c.replace("_", " ").capitalize(): events[c].astype(str) for c in extra},
+            "What happened": events["description"].astype(str),
+            "Source": events["source_id"].astype(str),
+        }
+    )
     return table.reset_index(drop=True)
 
 
@@ -123,12 +168,17 @@ def densest_window(dates: pd.Series, days: int) -> tuple[int, pd.Timestamp]:
     return best, start
 
 
-def clustering_test(dates: pd.Series, days: int, start: pd.Timestamp, end: pd.Timestamp,
-                    draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> dict:
+def clustering_test(
+    dates: pd.Series,
+    days: int,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> dict:
     """Scan test: is the densest `days`-day window fuller than for the same number of dates placed
     uniformly at random between start and end? Returns the observed count, the window, the null
     median and a one-sided p-value (with the +1 correction)."""
-
 
     observed, window_start = densest_window(dates, days)
     span = (end - start).days
@@ -141,16 +191,16 @@ def clustering_test(dates: pd.Series, days: int, start: pd.Timestamp, end: pd.Ti
         if k > n:
             break
         # k dates fit in a window when the k-th minus the first of some run of k is below `days`.
-        fits = (sims[:, k - 1:] - sims[:, : n - k + 1] < days).any(axis=1)
+        fits = (sims[:, k - 1 :] - sims[:, : n - k + 1] < days).any(axis=1)
         best = np.where(fits, k, best)
     p_value = (1 + int((best >= observed).sum())) / (draws + 1)
-    return {"observed": observed, "window_start": window_start, "null_median": float(np.median(best)),
-            "p_value": p_value, "n": n}
-
-
-def _days(dates) -> "np.ndarray":
-    """Dates as whole days since 1970-01-01, whatever their datetime resolution."""
-    return pd.to_datetime(pd.Series(dates)).to_numpy().astype("datetime64[D]").astype("int64")
+    return {
+        "observed": observed,
+        "window_start": window_start,
+        "null_median": float(np.median(best)),
+        "p_value": p_value,
+        "n": n,
+    }
 
 
 def days_since_last(targets: pd.Series, references: pd.Series) -> pd.Series:
@@ -163,29 +213,41 @@ def days_since_last(targets: pd.Series, references: pd.Series) -> pd.Series:
     return pd.Series(out, index=targets.index, dtype="float64")
 
 
-def gap_test(targets: pd.Series, references: pd.Series, start: pd.Timestamp, end: pd.Timestamp,
-             draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> dict:
+def gap_test(
+    targets: pd.Series,
+    references: pd.Series,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> dict:
     """Do targets follow references more closely than random dates would? Compares the median of
     `days_since_last` with the same statistic for as many dates drawn uniformly in [start, end]."""
 
-
     observed = days_since_last(targets, references).median()
-    refs = np.sort(_days(references))
-    lo, hi = _days(pd.Series([start]))[0], _days(pd.Series([end]))[0]
+    refs = np.sort(to_days(references))
+    lo, hi = to_days([start])[0], to_days([end])[0]
     rng = np.random.default_rng(seed)
     sims = rng.integers(lo, hi + 1, size=(draws, len(targets)))
     idx = np.searchsorted(refs, sims, side="right") - 1
     gaps = np.where(idx >= 0, sims - refs[np.clip(idx, 0, None)], np.nan)
     null = np.nanmedian(gaps, axis=1)
     p_value = (1 + int((null <= observed).sum())) / (draws + 1)
-    return {"observed": float(observed), "null_median": float(np.median(null)),
-            "null_low": float(np.percentile(null, 2.5)), "null_high": float(np.percentile(null, 97.5)),
-            "p_value": p_value, "n": int(len(targets))}
+    return {
+        "observed": float(observed),
+        "null_median": float(np.median(null)),
+        "null_low": float(np.percentile(null, 2.5)),
+        "null_high": float(np.percentile(null, 97.5)),
+        "p_value": p_value,
+        "n": int(len(targets)),
+    }
 
 
 def with_gaps(consensus: pd.DataFrame, months: int = 3) -> pd.DataFrame:
     """The consensus series with an empty row for every missing period, so lines break at gaps."""
     if consensus.empty:
         return consensus
-    ends = pd.date_range(consensus["period_end"].min(), consensus["period_end"].max(), freq=f"{months}ME")
+    ends = pd.date_range(
+        consensus["period_end"].min(), consensus["period_end"].max(), freq=f"{months}ME"
+    )
     return consensus.set_index("period_end").reindex(ends).rename_axis("period_end").reset_index()

@@ -46,15 +46,29 @@ def to_days(dates) -> np.ndarray:
 
 def after_minus_before(actions: np.ndarray, initiatives: np.ndarray, window: int) -> np.ndarray:
     """Initiatives in (t, t + w] minus those in [t - w, t), for every action date t (any array shape)."""
-    after = np.searchsorted(initiatives, actions + window, side="right") - np.searchsorted(initiatives, actions, side="right")
-    before = np.searchsorted(initiatives, actions, side="left") - np.searchsorted(initiatives, actions - window, side="left")
+    after = np.searchsorted(initiatives, actions + window, side="right") - np.searchsorted(
+        initiatives, actions, side="right"
+    )
+    before = np.searchsorted(initiatives, actions, side="left") - np.searchsorted(
+        initiatives, actions - window, side="left"
+    )
     return after - before
 
 
-def event_study(action_dates, initiative_dates, window: int, start, end, draws: int = DEFAULT_DRAWS,
-                seed: int = DEFAULT_SEED, boot: int = 2_000) -> Result:
+def event_study(
+    action_dates,
+    initiative_dates,
+    window: int,
+    start,
+    end,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    boot: int = 2_000,
+) -> Result:
     """Run the event study for one window; dates are anything pandas can parse."""
-    initiatives = np.sort(to_days(initiative_dates)) if len(initiative_dates) else np.array([], dtype="int64")
+    initiatives = (
+        np.sort(to_days(initiative_dates)) if len(initiative_dates) else np.array([], dtype="int64")
+    )
     lo, hi = to_days([start])[0] + window, to_days([end])[0] - window
     actions = to_days(action_dates) if len(action_dates) else np.array([], dtype="int64")
     actions = actions[(actions >= lo) & (actions <= hi)]
@@ -69,17 +83,38 @@ def event_study(action_dates, initiative_dates, window: int, start, end, draws: 
     sims = rng.integers(lo, hi + 1, size=(draws, n))
     null = after_minus_before(sims, initiatives, window).mean(axis=1)
     p_value = (1 + int((null >= observed - 1e-12).sum())) / (draws + 1)
-    return Result(window, n, len(initiatives), observed, float(np.percentile(resampled, 2.5)),
-                  float(np.percentile(resampled, 97.5)), float(null.mean()), float(np.percentile(null, 2.5)),
-                  float(np.percentile(null, 97.5)), p_value)
+    return Result(
+        window,
+        n,
+        len(initiatives),
+        observed,
+        float(np.percentile(resampled, 2.5)),
+        float(np.percentile(resampled, 97.5)),
+        float(null.mean()),
+        float(np.percentile(null, 2.5)),
+        float(np.percentile(null, 97.5)),
+        p_value,
+    )
 
 
 def results_frame(results: dict[str, Result]) -> pd.DataFrame:
     """A tidy table of named results."""
     rows = []
     for name, r in results.items():
-        rows.append({"variant": name, "window_days": r.window, "actions": r.n_actions, "initiatives": r.n_initiatives,
-                     "after_minus_before": r.observed, "ci_low": r.ci_low, "ci_high": r.ci_high,
-                     "null_mean": r.null_mean, "null_low": r.null_low, "null_high": r.null_high,
-                     "excess": r.excess, "p_value": r.p_value})
+        rows.append(
+            {
+                "variant": name,
+                "window_days": r.window,
+                "actions": r.n_actions,
+                "initiatives": r.n_initiatives,
+                "after_minus_before": r.observed,
+                "ci_low": r.ci_low,
+                "ci_high": r.ci_high,
+                "null_mean": r.null_mean,
+                "null_low": r.null_low,
+                "null_high": r.null_high,
+                "excess": r.excess,
+                "p_value": r.p_value,
+            }
+        )
     return pd.DataFrame(rows)

@@ -8,8 +8,6 @@ import pandas as pd
 
 from safetybook.style import PALETTE
 
-MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
-
 
 def year_axis(ax) -> None:
     """One tick per year, labelled with the year."""
@@ -17,8 +15,14 @@ def year_axis(ax) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
 
 
-def timeline(events: pd.DataFrame, lane: str, title: str, lanes: list[str] | None = None,
-             colour_by: str | None = None, figsize=(7.5, 4.2)):
+def timeline(
+    events: pd.DataFrame,
+    lane: str,
+    title: str,
+    lanes: list[str] | None = None,
+    colour_by: str | None = None,
+    figsize=(7.5, 4.2),
+):
     """One row ('lane') per category, one marker per event; hollow markers for month or year precision."""
     lanes = lanes or sorted(events[lane].astype(str).unique())
     fig, ax = plt.subplots(figsize=figsize)
@@ -29,35 +33,37 @@ def timeline(events: pd.DataFrame, lane: str, title: str, lanes: list[str] | Non
     for y, name in enumerate(lanes):
         rows = events[events[lane].astype(str) == name]
         for _, row in rows.iterrows():
-            colour = colours.get(str(row[colour_by]), PALETTE[0]) if colour_by else PALETTE[y % len(PALETTE)]
+            colour = (
+                colours.get(str(row[colour_by]), PALETTE[0])
+                if colour_by
+                else PALETTE[y % len(PALETTE)]
+            )
             exact = row["date_precision"] == "day"
-            ax.plot(row["date"], y, marker="o", markersize=6, linestyle="none",
-                    markerfacecolor=colour if exact else "white", markeredgecolor=colour, alpha=0.85)
-    ax.set_yticks(range(len(lanes)), [l.replace("_", " ") for l in lanes])
+            ax.plot(
+                row["date"],
+                y,
+                marker="o",
+                markersize=6,
+                linestyle="none",
+                markerfacecolor=colour if exact else "white",
+                markeredgecolor=colour,
+                alpha=0.85,
+            )
+    ax.set_yticks(range(len(lanes)), [lane.replace("_", " ") for lane in lanes])
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.invert_yaxis()
     year_axis(ax)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
     if colour_by:
-        handles = [plt.Line2D([], [], marker="o", linestyle="none", color=c, label=k.replace("_", " "))
-                   for k, c in colours.items()]
-        ax.legend(handles=handles, ncols=min(4, len(handles)), loc="upper center", bbox_to_anchor=(0.5, -0.1))
-    return fig, ax
-
-
-def series(consensus: pd.DataFrame, title: str, ylabel: str, reports: pd.DataFrame | None = None,
-           colour: str = PALETTE[0], ax=None):
-    """A reported series over time: the per-period value as a line, each separate report as a dot."""
-    if ax is None:
-        fig, ax = plt.subplots()
-    else:
-        fig = ax.figure
-    if reports is not None:
-        ax.plot(reports["period_end"], reports["value"], marker="o", linestyle="none", markersize=4,
-                color="#666666", alpha=0.7, label="Each report")
-    ax.plot(consensus["period_end"], consensus["value"], marker="o", color=colour, label="Median of reports")
-    ax.set_title(title)
-    ax.set_ylabel(ylabel)
-    year_axis(ax)
+        handles = [
+            plt.Line2D([], [], marker="o", linestyle="none", color=c, label=k.replace("_", " "))
+            for k, c in colours.items()
+        ]
+        ax.legend(
+            handles=handles,
+            ncols=min(4, len(handles)),
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.1),
+        )
     return fig, ax

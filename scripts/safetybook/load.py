@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +30,7 @@ def _typed(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
     return frame
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(table: str, data_dir: Path) -> pd.DataFrame:
     schema = table_schema(table)
     frame = pd.read_csv(data_dir / f"{table}.csv", dtype=str, keep_default_na=False, na_values=[""])
@@ -44,7 +44,9 @@ def table(name: str, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
         targets = set(_read(fk.table, Path(data_dir))[fk.target].dropna())
         bad = frame.loc[frame[fk.field].notna() & ~frame[fk.field].isin(targets), fk.field]
         if len(bad):
-            raise ForeignKeyError(f"{name}.{fk.field}: unknown {fk.table}.{fk.target} {sorted(set(bad))}")
+            raise ForeignKeyError(
+                f"{name}.{fk.field}: unknown {fk.table}.{fk.target} {sorted(set(bad))}"
+            )
     return frame
 
 
@@ -80,5 +82,7 @@ def measures() -> pd.DataFrame:
     """Reported numbers with their source kind."""
     frame = table("measures")
     kinds = sources().set_index("source_id")["kind"]
-    frame = frame.assign(source_kind=pd.Categorical(frame["source_id"].map(kinds), categories=kinds.cat.categories))
+    frame = frame.assign(
+        source_kind=pd.Categorical(frame["source_id"].map(kinds), categories=kinds.cat.categories)
+    )
     return frame.sort_values(["metric", "period_end", "measure_id"]).reset_index(drop=True)

@@ -18,7 +18,6 @@ _REGIONS = {
     "Oceania": "AU FJ KI MH FM NR NZ PW PG WS SB TO TV VU NC PF",
 }
 _BY_COUNTRY = {code: region for region, codes in _REGIONS.items() for code in codes.split()}
-REGIONS = (*_REGIONS, "Global")
 
 
 def region_of(country: str) -> str:
@@ -28,4 +27,6 @@ def region_of(country: str) -> str:
     try:
         return _BY_COUNTRY[country]
     except KeyError:
-        raise KeyError(f"no region is recorded for country code {country!r}; add it to safetybook/regions.py") from None
+        raise KeyError(
+            f"no region is recorded for country code {country!r}; add it to safetybook/regions.py"
+        ) from None

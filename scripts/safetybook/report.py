@@ -12,26 +12,21 @@ from safetybook import paths
 from safetybook.load import sources
 
 
-class Text(str):
-    """A string whose repr is itself, so `{glue:text}` shows it without quotes."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
 def fmt_number(value: float, decimals: int = 0) -> str:
     """A number with thousands separators, e.g. 1,234,567 or 12.5."""
     return f"{value:,.{decimals}f}"
 
 
 def say(name: str, value, decimals: int = 0) -> None:
-    """Glue a number (formatted) or a string under `name` for use in prose."""
+    """Glue a number (formatted) or a string under `name` for use in prose.
+
+    The value is glued as a plain `str`, whose text/plain form is its quoted repr: MyST-NB's
+    `{glue:text}` reads that form with `ast.literal_eval`, so "10,000" comes back as "10,000".
+    An unquoted "10,000" would be read as the tuple (10, 0) and shown as "(10, 0)".
+    """
     from myst_nb import glue
 
-    if isinstance(value, str):
-        text = Text(value)
-    else:
-        text = Text(fmt_number(float(value), decimals))
+    text = str(value) if isinstance(value, str) else fmt_number(float(value), decimals)
     glue(name, text, display=False)
 
 
@@ -53,8 +48,15 @@ class HtmlTable:
             "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
             for row in self.frame.itertuples(index=False)
         )
-        table = f'<table class="table safetybook-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-        return f'<div class="safetybook-table-wrap" tabindex="0" role="region" aria-label="{html.escape(self.label)}">{table}</div>'
+        table = (
+            f'<table class="table safetybook-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+        label = html.escape(self.label)
+        return (
+            f'<div class="safetybook-table-wrap" tabindex="0" role="region" aria-label="{label}">'
+            f"{table}</div>"
+        )
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
@@ -63,7 +65,12 @@ class HtmlTable:
 def _cell(value) -> str:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+    if (
+        value is None
+        or (isinstance(value, float) and value != value)
+        or value is pd.NA
+        or value is pd.NaT
+    ):
         return ""
     if isinstance(value, float):
         return fmt_number(value, 0 if value.is_integer() else 1)
@@ -76,7 +83,6 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
 
     table = HtmlTable(frame, label=f"Table {name}, scrollable")
     glue(name, table, display=False)
-
 
 
 def figure_data_path(label: str) -> Path:
@@ -97,15 +103,14 @@ def write_figure_data(label: str, data: pd.DataFrame, source_ids) -> Path:
         "# Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
         f"# Sources (keys in references.bib and data/sources.csv): {' '.join(keys)}",
     ]
-    text = "\n".join(header) + "\n" + data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    text = (
+        "\n".join(header)
+        + "\n"
+        + data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    )
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def read_figure_data(label: str) -> pd.DataFrame:
-    """The CSV written for a figure, without its header comment."""
-    return pd.read_csv(figure_data_path(label), comment="#")
 
 
 def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from safetybook.paths import DATAPACKAGE
 
 TABLES = ("sources", "organisations", "events", "measures")
-EARLIEST_DATE = "2016-01-01"
+# Evidence phrases are "at most about 30 words"; the hard limit leaves room for a long name.
 MAX_EVIDENCE_WORDS = 35
 
 
@@ -23,6 +23,7 @@ class Field:
     unique: bool
     enum: tuple[str, ...] | None
     pattern: str | None
+    minimum: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class TableSchema:
         return next(f for f in self.fields if f.name == name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def package(path: Path = DATAPACKAGE) -> dict:
     """The datapackage descriptor as a dict."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
@@ -68,11 +69,16 @@ def table_schema(name: str, path: Path = DATAPACKAGE) -> TableSchema:
             unique=f.get("constraints", {}).get("unique", False),
             enum=tuple(f["constraints"]["enum"]) if "enum" in f.get("constraints", {}) else None,
             pattern=f.get("constraints", {}).get("pattern"),
+            minimum=f.get("constraints", {}).get("minimum"),
         )
         for f in schema["fields"]
     )
     keys = tuple(
-        ForeignKey(fk["fields"][0], fk["reference"]["resource"] or name, fk["reference"]["fields"][0])
+        ForeignKey(
+            fk["fields"][0], fk["reference"]["resource"] or name, fk["reference"]["fields"][0]
+        )
         for fk in schema.get("foreignKeys", [])
     )
-    return TableSchema(name, resource["title"], resource["description"], fields, schema["primaryKey"][0], keys)
+    return TableSchema(
+        name, resource["title"], resource["description"], fields, schema["primaryKey"][0], keys
+    )

@@ -62,4 +62,6 @@ def use() -> None:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
     except ImportError:  # outside a kernel there is no inline backend to configure
         return
-    set_matplotlib_formats("png", metadata={"Software": None}, bbox_inches="tight", facecolor="white")
+    set_matplotlib_formats(
+        "png", metadata={"Software": None}, bbox_inches="tight", facecolor="white"
+    )

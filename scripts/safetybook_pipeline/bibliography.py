@@ -13,7 +13,9 @@ def _escape(text: str) -> str:
 
 def bibtex_entry(source: dict[str, str]) -> str:
     """One @misc entry keyed by source_id; a missing author becomes the publisher as corporate author."""
-    author = _escape(source["author"]) if source["author"] else "{" + _escape(source["publisher"]) + "}"
+    author = (
+        _escape(source["author"]) if source["author"] else "{" + _escape(source["publisher"]) + "}"
+    )
     lines = [
         f"@misc{{{source['source_id']},",
         f"  author = {{{author}}},",

@@ -15,10 +15,10 @@ import zipfile
 from pathlib import Path
 
 from safetybook import paths
-from safetybook.bibliography import bibtex
-from safetybook.dictionary import data_dictionary
 from safetybook.schema import TABLES, table_schema
-from safetybook.validate import Row, validate
+from safetybook_pipeline.bibliography import bibtex
+from safetybook_pipeline.dictionary import data_dictionary
+from safetybook_pipeline.validate import Row, validate
 
 
 def tidy_csv(table: str, rows: list[Row]) -> str:
@@ -44,8 +44,13 @@ def archive(files: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def outputs(tables: dict[str, list[Row]], data_dir: Path, bib: Path, dictionary: Path,
-            zipped: Path | None = None) -> dict[Path, str | bytes]:
+def outputs(
+    tables: dict[str, list[Row]],
+    data_dir: Path,
+    bib: Path,
+    dictionary: Path,
+    zipped: Path | None = None,
+) -> dict[Path, str | bytes]:
     """Every derived file and its content."""
     files: dict[Path, str | bytes] = {data_dir / f"{t}.csv": tidy_csv(t, tables[t]) for t in TABLES}
     files[bib] = bibtex([r.values for r in tables["sources"]])
@@ -87,11 +92,24 @@ def write_atomically(files: dict[Path, str | bytes]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, default=paths.RAW_DIR, help="folder of raw CSV files")
-    parser.add_argument("--out", type=Path, default=paths.DATA_DIR, help="folder for the tidy tables")
-    parser.add_argument("--bib", type=Path, default=paths.BIBLIOGRAPHY, help="where to write the BibTeX file")
-    parser.add_argument("--dictionary", type=Path, default=paths.DATA_DICTIONARY, help="where to write the data dictionary page")
-    parser.add_argument("--archive", type=Path, default=paths.DATASET_ARCHIVE, help="where to write the dataset zip")
-    parser.add_argument("--check", action="store_true", help="only report whether the outputs are up to date")
+    parser.add_argument(
+        "--out", type=Path, default=paths.DATA_DIR, help="folder for the tidy tables"
+    )
+    parser.add_argument(
+        "--bib", type=Path, default=paths.BIBLIOGRAPHY, help="where to write the BibTeX file"
+    )
+    parser.add_argument(
+        "--dictionary",
+        type=Path,
+        default=paths.DATA_DICTIONARY,
+        help="where to write the data dictionary page",
+    )
+    parser.add_argument(
+        "--archive", type=Path, default=paths.DATASET_ARCHIVE, help="where to write the dataset zip"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only report whether the outputs are up to date"
+    )
     args = parser.parse_args(argv)
     tables, problems = validate(args.raw)
     if problems:
@@ -101,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     files = outputs(tables, args.out, args.bib, args.dictionary, args.archive)
     if args.check:
-        stale = [p for p, content in files.items() if not p.exists() or p.read_bytes() != _bytes(content)]
+        stale = [
+            p for p, content in files.items() if not p.exists() or p.read_bytes() != _bytes(content)
+        ]
         for path in stale:
             print(f"out of date: {path}", file=sys.stderr)
         return 1 if stale else 0

@@ -21,12 +21,16 @@ from pathlib import Path
 
 import nbformat
 
-from safetybook import execute, paths
+from safetybook import paths
+from safetybook_tooling import execute
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 OUT = paths.ROOT / "bench" / "results.json"
 MAKE = ["make", "--no-print-directory"]
-FLOOR_IMPORTS = "import pandas, numpy, matplotlib.pyplot, myst_nb\nfrom safetybook import load, report, style, analysis, figures, eventstudy"
+FLOOR_IMPORTS = (
+    "import pandas, numpy, matplotlib.pyplot, myst_nb\n"
+    "from safetybook import load, report, style, analysis, figures, eventstudy"
+)
 
 
 LOG = paths.BUILD_DIR / "bench.log"
@@ -72,7 +76,7 @@ def cold_build() -> float:
 def cold_execution() -> float:
     notebooks = execute.notebooks()
     with Restore(*notebooks):
-        return timed([sys.executable, "-m", "safetybook.execute", "--force"])
+        return timed([sys.executable, "-m", "safetybook_tooling.execute", "--force"])
 
 
 def one_chapter_changed() -> float:
@@ -86,8 +90,17 @@ def one_chapter_changed() -> float:
 
 def data_changed() -> float:
     raw = paths.RAW_DIR / "events" / "health.csv"
-    derived = [paths.DATA_DIR / f"{t}.csv" for t in ("sources", "organisations", "events", "measures")]
-    with Restore(raw, *derived, paths.BIBLIOGRAPHY, paths.DATA_DICTIONARY, paths.DATASET_ARCHIVE, *execute.notebooks()):
+    derived = [
+        paths.DATA_DIR / f"{t}.csv" for t in ("sources", "organisations", "events", "measures")
+    ]
+    with Restore(
+        raw,
+        *derived,
+        paths.BIBLIOGRAPHY,
+        paths.DATA_DICTIONARY,
+        paths.DATASET_ARCHIVE,
+        *execute.notebooks(),
+    ):
         text = raw.read_text(encoding="utf-8").splitlines(keepends=True)
         text[1] = text[1].replace("WHO", "The WHO", 1)  # a one-word change in a description
         raw.write_text("".join(text), encoding="utf-8")
@@ -101,7 +114,9 @@ def floor() -> float:
     start = time.perf_counter()
     for _ in execute.notebooks():
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
-        NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(paths.CHAPTERS_DIR)}}).execute()
+        NotebookClient(
+            nb, kernel_name="python3", resources={"metadata": {"path": str(paths.CHAPTERS_DIR)}}
+        ).execute()
     return time.perf_counter() - start
 
 
@@ -122,19 +137,43 @@ def main() -> int:
         "make_test_parallel": median_of(lambda: timed([*MAKE, "test"])),
         "make_test_serial": median_of(lambda: timed([*MAKE, "test-serial"])),
     }
-    subprocess.run([*MAKE, "book"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL)  # leave the tree built
+    subprocess.run(
+        [*MAKE, "book"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL
+    )  # leave the tree built
     median = {k: v[0] for k, v in measures.items()}
     ratios = {
-        "no_change_over_cold": {"value": median["no_change_rebuild"] / median["cold_build"], "target_at_most": 0.1},
-        "cold_execution_over_floor": {"value": median["cold_notebook_execution"] / median["floor_kernel_and_imports"], "target_at_most": 1.5},
-        "parallel_test_over_serial": {"value": median["make_test_parallel"] / median["make_test_serial"], "target_at_most": 0.7},
+        "no_change_over_cold": {
+            "value": median["no_change_rebuild"] / median["cold_build"],
+            "target_at_most": 0.1,
+        },
+        "cold_execution_over_floor": {
+            "value": median["cold_notebook_execution"] / median["floor_kernel_and_imports"],
+            "target_at_most": 1.5,
+        },
+        "parallel_test_over_serial": {
+            "value": median["make_test_parallel"] / median["make_test_serial"],
+            "target_at_most": 0.7,
+        },
     }
     result = {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "runs": RUNS,
-        "seconds": {k: {"median": round(v[0], 2), "samples": [round(s, 2) for s in v[1]]} for k, v in measures.items()},
-        "ratios": {k: {"value": round(v["value"], 3), "target_at_most": v["target_at_most"], "met": v["value"] <= v["target_at_most"]}
-                   for k, v in ratios.items()},
+        "seconds": {
+            k: {"median": round(v[0], 2), "samples": [round(s, 2) for s in v[1]]}
+            for k, v in measures.items()
+        },
+        "ratios": {
+            k: {
+                "value": round(v["value"], 3),
+                "target_at_most": v["target_at_most"],
+                "met": v["value"] <= v["target_at_most"],
+            }
+            for k, v in ratios.items()
+        },
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -143,7 +182,9 @@ def main() -> int:
         print(f"{name:<28}{value:>10.2f}")
     print(f"\n{'ratio':<28}{'value':>8}{'target':>8}  met")
     for name, r in result["ratios"].items():
-        print(f"{name:<28}{r['value']:>8.3f}{r['target_at_most']:>8}  {'yes' if r['met'] else 'no'}")
+        print(
+            f"{name:<28}{r['value']:>8.3f}{r['target_at_most']:>8}  {'yes' if r['met'] else 'no'}"
+        )
     print(f"\n{os.cpu_count()} cores; wrote {OUT.relative_to(paths.ROOT)}")
     return 0
 

@@ -1,6 +1,6 @@
 """make execute: re-run the chapter notebooks whose inputs changed, in parallel, outputs written in place.
 
-A notebook's inputs are its code cells, the tidy tables, the shared module and the lock file.
+A notebook's inputs are its code cells, the tidy tables, the library (`safetybook`) and the lock file.
 Their hash is stored in the notebook's metadata after a successful run, so an unchanged tree
 executes nothing and a stale output is never rendered.
 """
@@ -21,10 +21,6 @@ import yaml
 from safetybook import paths
 
 HASH_KEY = "safetybook"
-# Modules of the package that build, run or check the book but are never imported by a notebook;
-# editing them does not change any notebook output, so they are left out of the input hash.
-TOOL_MODULES = {"bench.py", "bibliography.py", "build_data.py", "dictionary.py", "execute.py", "pdf.py",
-                "postbuild.py", "validate.py"}
 
 
 def execution_settings() -> dict:
@@ -38,9 +34,17 @@ def notebooks() -> list[Path]:
 
 
 def _shared_inputs() -> list[Path]:
-    module = sorted(p for p in (paths.ROOT / "scripts" / "safetybook").glob("*.py") if p.name not in TOOL_MODULES)
+    # The library is everything a notebook may import (tests/test_architecture.py); the pipeline and the
+    # tooling are not inputs of any notebook, so editing them re-executes nothing.
+    module = sorted((paths.ROOT / "scripts" / "safetybook").rglob("*.py"))
     tables = sorted(paths.DATA_DIR.glob("*.csv"))
-    return [*module, *tables, paths.DATAPACKAGE, paths.ROOT / "requirements.txt", paths.ROOT / "_config.yml"]
+    return [
+        *module,
+        *tables,
+        paths.DATAPACKAGE,
+        paths.ROOT / "requirements.txt",
+        paths.ROOT / "_config.yml",
+    ]
 
 
 def input_hash(notebook: nbformat.NotebookNode) -> str:
@@ -50,7 +54,9 @@ def input_hash(notebook: nbformat.NotebookNode) -> str:
         if cell.cell_type == "code":
             digest.update(cell.source.encode("utf-8") + b"\0")
     for path in _shared_inputs():
-        digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(
+            path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
+        )
     return digest.hexdigest()
 
 
@@ -88,9 +94,15 @@ def execute(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to consider (default: every chapter)")
-    parser.add_argument("--force", action="store_true", help="execute even when the inputs are unchanged")
-    parser.add_argument("--check", action="store_true", help="only list stale notebooks; exit 1 if any")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="notebooks to consider (default: every chapter)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="execute even when the inputs are unchanged"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only list stale notebooks; exit 1 if any"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     candidates = [p.resolve() for p in args.notebooks] or notebooks()
@@ -111,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  executed {future.result()}", flush=True)
             except Exception as err:  # report every failing notebook, not only the first
                 failures += 1
-                print(f"  FAILED {path.name}: {type(err).__name__}: {str(err)[-2000:]}", file=sys.stderr)
+                print(
+                    f"  FAILED {path.name}: {type(err).__name__}: {str(err)[-2000:]}",
+                    file=sys.stderr,
+                )
     return 1 if failures else 0
 
 

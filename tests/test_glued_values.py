@@ -1,0 +1,101 @@
+"""Every number the prose glues renders exactly as the notebook computed it, on the site and in the PDF."""
+
+from __future__ import annotations
+
+import ast
+import html
+import re
+
+import nbformat
+import pytest
+from book_layout import notebook_docs
+
+from safetybook import paths
+
+GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
+TEXT_KEY = "application/papermill.record/text/plain"
+PASTED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
+
+
+def glued_values(doc: str) -> dict[str, str]:
+    """What each `report.say` in a notebook glued, as the text a reader should see."""
+    notebook = nbformat.read(paths.ROOT / f"{doc}.ipynb", as_version=4)
+    values = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            data = output.get("data", {})
+            plain = data.get(TEXT_KEY)
+            if (
+                name and plain is not None and set(data) == {TEXT_KEY}
+            ):  # text, not a figure or table
+                values[name] = plain
+    return values
+
+
+def expected_text(plain: str) -> str:
+    """What MyST-NB shows for a glued text/plain value (it reads the value as a Python literal)."""
+    try:
+        return str(ast.literal_eval(plain))
+    except (SyntaxError, ValueError):
+        return plain
+
+
+def typographic(text: str) -> str:
+    """Sphinx's smart quotes turn ' and " into curly ones; numbers and words are untouched."""
+    return text.translate(
+        str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    )
+
+
+def roles_in_order(doc: str) -> list[str]:
+    notebook = nbformat.read(paths.ROOT / f"{doc}.ipynb", as_version=4)
+    return [
+        n for c in notebook.cells if c.cell_type == "markdown" for n in GLUE_ROLE.findall(c.source)
+    ]
+
+
+@pytest.mark.parametrize("doc", notebook_docs())
+def test_each_glued_value_is_a_quoted_string_that_renders_as_computed(doc):
+    """A glued str must read back as itself: "10,000" must not become the tuple (10, 0)."""
+    values = glued_values(doc)
+    assert values, f"{doc} glues nothing"
+    wrong = {
+        n: (v, expected_text(v)) for n, v in values.items() if not isinstance(_literal(v), str)
+    }
+    assert not wrong, f"{doc}: glued values a reader would see changed: {wrong}"
+
+
+def _literal(plain: str):
+    try:
+        return ast.literal_eval(plain)
+    except (SyntaxError, ValueError):
+        return None
+
+
+@pytest.mark.parametrize("doc", notebook_docs())
+def test_every_rendered_glued_value_equals_what_the_notebook_glued(doc, built_site):
+    values = glued_values(doc)
+    names = roles_in_order(doc)
+    missing = sorted(set(names) - set(values))
+    assert not missing, f"{doc}: prose uses names no cell glued: {missing}"
+    page = (built_site / f"{doc}.html").read_text(encoding="utf-8")
+    rendered = [typographic(html.unescape(re.sub(r"<[^>]+>", "", s))) for s in PASTED.findall(page)]
+    assert len(rendered) == len(names), f"{doc}: {len(names)} glue roles, {len(rendered)} rendered"
+    differ = [
+        (name, expected_text(values[name]), shown)
+        for name, shown in zip(names, rendered, strict=True)
+        if shown != typographic(expected_text(values[name]))
+    ]
+    assert not differ, f"{doc}: (name, computed, rendered): {differ[:10]}"
+
+
+def test_a_sample_of_glued_numbers_is_in_the_pdf(pdf_text):
+    squeezed = pdf_text.replace(" ", "")
+    sample = []
+    for doc in notebook_docs():
+        numbers = [expected_text(v) for v in glued_values(doc).values()]
+        sample += [n for n in numbers if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", n)][:3]
+    assert len(sample) >= 5, f"too few large glued numbers to sample: {sample}"
+    absent = [n for n in sample if n not in squeezed]
+    assert not absent, f"glued numbers not in the PDF text: {absent}"
