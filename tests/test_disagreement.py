@@ -4,6 +4,7 @@ by rounding, and a bound only conflicts with a figure on its wrong side."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,3 +72,13 @@ def test_period_labels():
         period_label(pd.Timestamp("2019-12-01"), pd.Timestamp("2019-12-20"))
         == "2019-12-01 to 2019-12-20"
     )
+
+
+def test_exact_binomial_test_matches_known_values():
+    from safetybook.analysis import binomial_two_sided
+
+    assert binomial_two_sided(5, 10, 0.5) == pytest.approx(1.0)
+    # 9 or more (or 1 or fewer) successes in 10 fair trials: 22/1024 = 0.021484375.
+    assert binomial_two_sided(9, 10, 0.5) == pytest.approx(22 / 1024)
+    # 0 in 10 at p = 0.1: every outcome but the likeliest (1) is no more likely: 1 - P(1).
+    assert binomial_two_sided(0, 10, 0.1) == pytest.approx(1 - 10 * 0.1 * 0.9**9)

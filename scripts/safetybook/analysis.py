@@ -150,6 +150,15 @@ def dated_list(events: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFram
     return table.reset_index(drop=True)
 
 
+def binomial_two_sided(k: int, n: int, p: float) -> float:
+    """Exact two-sided binomial test: the probability, under Binomial(n, p), of an outcome no more
+    likely than k (the same rule as scipy.stats.binomtest)."""
+    from math import comb
+
+    probs = [comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(n + 1)]
+    return min(1.0, sum(q for q in probs if q <= probs[k] * (1 + 1e-7)))
+
+
 def share(mask: pd.Series) -> float:
     """Percentage of True values."""
     return 100.0 * float(mask.mean()) if len(mask) else float("nan")

@@ -67,3 +67,42 @@ def timeline(
             bbox_to_anchor=(0.5, -0.1),
         )
     return fig, ax
+
+
+def stacked_bars(table: pd.DataFrame, title: str, label: str, horizontal: bool = False):
+    """One bar per row of `table`, stacked by its columns in order, with a legend below."""
+    fig, ax = plt.subplots()
+    base = pd.Series(0.0, index=table.index)
+    positions = [str(i) for i in table.index]
+    for i, column in enumerate(table.columns):
+        colour = PALETTE[i % len(PALETTE)]
+        if horizontal:
+            ax.barh(positions, table[column], left=base, color=colour, label=str(column))
+        else:
+            ax.bar(positions, table[column], bottom=base, color=colour, label=str(column))
+        base = base + table[column]
+    (ax.set_xlabel if horizontal else ax.set_ylabel)(label)
+    ax.grid(axis="y" if horizontal else "x", visible=False)
+    ax.set_title(title)
+    ax.legend(ncols=min(3, len(table.columns)), loc="upper center", bbox_to_anchor=(0.5, -0.14))
+    return fig, ax
+
+
+def cumulative(dates_by_group: dict[str, pd.Series], title: str, label: str):
+    """A step line per group: how many had happened by each date."""
+    fig, ax = plt.subplots()
+    for i, (group, dates) in enumerate(dates_by_group.items()):
+        ordered = pd.Series(sorted(dates))
+        ax.step(
+            ordered,
+            range(1, len(ordered) + 1),
+            where="post",
+            color=PALETTE[i],
+            linewidth=2,
+            label=f"{group} ({len(ordered)})",
+        )
+    ax.set_ylabel(label)
+    ax.set_title(title)
+    year_axis(ax)
+    ax.legend(loc="upper left")
+    return fig, ax

@@ -11,6 +11,18 @@ from safetybook import paths
 from safetybook.regions import region_of
 from safetybook.schema import TableSchema, table_schema
 
+# Source kinds that are the acting organisation's own document: a regulator's decision, a court's
+# judgment, a government's or legislature's page, TikTok's newsroom or transparency report.
+OFFICIAL_KINDS = (
+    "primary",
+    "transparency_report",
+    "regulator",
+    "government",
+    "legislature",
+    "court",
+    "intergovernmental",
+)
+
 
 class ForeignKeyError(ValueError):
     """A tidy table refers to a key that does not exist."""
@@ -60,22 +72,80 @@ def organisations() -> pd.DataFrame:
     return table("organisations")
 
 
-def events(include_corroborating: bool = False) -> pd.DataFrame:
-    """Dated events with their source kind and region.
+def _interval(frame: pd.DataFrame) -> pd.DataFrame:
+    """The interval each date stands for: a day, or its month or year (narrowed by date_latest)."""
+    ends = {
+        "day": frame["date"],
+        "month": frame["date"] + pd.offsets.MonthEnd(0),
+        "year": frame["date"] + pd.offsets.YearEnd(0),
+    }
+    latest = frame["date"].copy()
+    for precision, end in ends.items():
+        latest = latest.where(frame["date_precision"] != precision, end)
+    return frame.assign(
+        date_earliest=frame["date"], date_latest=frame["date_latest"].fillna(latest)
+    )
 
-    Rows that only corroborate another row (same_event_as set) are left out unless asked for,
-    so that an event is counted once.
+
+def events(include_corroborating: bool = False) -> pd.DataFrame:
+    """Event rows (steps of units) with their unit, date interval, source kind and region.
+
+    Rows that only corroborate another row (same_event_as set) are left out unless asked for;
+    when asked for, they take their target's unit columns.
     """
     frame = table("events")
+    target = frame.set_index("event_id")
+    for column in ("unit_kind", "unit_id", "step", "direction", "actor_level", "initiative_lead"):
+        inherited = frame["same_event_as"].map(target[column])
+        frame[column] = frame[column].where(frame["same_event_as"].isna(), inherited)
     if not include_corroborating:
         frame = frame[frame["same_event_as"].isna()]
     kinds = sources().set_index("source_id")["kind"]
-    frame = frame.assign(
+    # The country (or EU, or INT) where the measure applies: a subdivision counts for its country.
+    area = frame["affected_area"].fillna(frame["jurisdiction"]).str.replace(r"-.*$", "", regex=True)
+    frame = _interval(frame).assign(
         source_kind=pd.Categorical(frame["source_id"].map(kinds), categories=kinds.cat.categories),
-        region=frame["country"].map(region_of).astype("string"),
+        area=area.astype("string"),
+        region=area.map(region_of).astype("string"),
         year=frame["date"].dt.year,
     )
     return frame.sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def units() -> pd.DataFrame:
+    """One row per unit (episode, announcement or context), described by its first step.
+
+    Adds: n_steps (counted rows), n_reports (all rows, corroborating included), official (some row
+    of the unit rests on an official or TikTok-own source), relief_date (first relief step),
+    outcomes (the event types of its later steps, e.g. 'fine').
+    """
+    rows = events(include_corroborating=True)
+    counted = rows[rows["same_event_as"].isna()]
+    first = counted[counted["event_id"] == counted["unit_id"]].set_index("unit_id")
+    grouped = rows.groupby("unit_id", observed=True)
+    later = counted[counted["event_id"] != counted["unit_id"]]
+    official = rows["source_kind"].isin(OFFICIAL_KINDS)
+    frame = first.assign(
+        n_steps=counted.groupby("unit_id").size(),
+        n_reports=grouped.size(),
+        official=official.groupby(rows["unit_id"]).any(),
+        relief_date=later[later["direction"] == "relief"].groupby("unit_id")["date"].min(),
+        outcomes=later.groupby("unit_id")["event_type"].agg(lambda s: " ".join(sorted(set(s)))),
+    )
+    frame["outcomes"] = frame["outcomes"].fillna("")
+    return frame.reset_index().sort_values(["date", "unit_id"]).reset_index(drop=True)
+
+
+def episodes() -> pd.DataFrame:
+    """Government episodes: one measure by one public authority (see the codebook)."""
+    frame = units()
+    return frame[frame["unit_kind"] == "episode"].reset_index(drop=True)
+
+
+def announcements() -> pd.DataFrame:
+    """Announcements: one initiative by TikTok, a partner or a government (see the codebook)."""
+    frame = units()
+    return frame[frame["unit_kind"] == "announcement"].reset_index(drop=True)
 
 
 def measures() -> pd.DataFrame:

@@ -31,8 +31,38 @@ def say(name: str, value, decimals: int = 0) -> None:
 
 
 def fmt_p(p_value: float) -> str:
-    """A p-value with four decimals (the smallest a 10,000-draw permutation test can give is 0.0001)."""
-    return f"{p_value:.4f}"
+    """A p-value to two digits ("0.32"); below 0.01, "below 0.01"."""
+    return "below 0.01" if p_value < 0.01 else f"{p_value:.2f}"
+
+
+def long_date(day: pd.Timestamp) -> str:
+    """'9 June 2021'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def shown_date(day: pd.Timestamp, precision: str) -> str:
+    """A date at the precision the sources give: '2021-06-09', '2021-06' or '2021'."""
+    if pd.isna(day):
+        return ""
+    return {"year": f"{day:%Y}", "month": f"{day:%Y-%m}"}.get(precision, f"{day:%Y-%m-%d}")
+
+
+class Link(str):
+    """A table cell shown as a link: its text, pointing at `url`."""
+
+    def __new__(cls, text: str, url: str):
+        cell = super().__new__(cls, text)
+        cell.url = url
+        return cell
+
+
+def source_link(source_id: str) -> Link:
+    """A source as a reader cites it: publisher, date and kind, linked to the document."""
+    from safetybook.labels import SOURCE_KIND
+
+    row = sources().set_index("source_id").loc[source_id]
+    date = long_date(row["published"]) if pd.notna(row["published"]) else "undated"
+    return Link(f"{row['publisher']}, {date} ({SOURCE_KIND[row['kind']]})", str(row["url"] or ""))
 
 
 class HtmlTable:
@@ -45,7 +75,7 @@ class HtmlTable:
     def _repr_html_(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.frame.columns)
         body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+            "<tr>" + "".join(f"<td>{_html_cell(v)}</td>" for v in row) + "</tr>"
             for row in self.frame.itertuples(index=False)
         )
         table = (
@@ -60,6 +90,12 @@ class HtmlTable:
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
+
+
+def _html_cell(value) -> str:
+    text = html.escape(_cell(value))
+    url = getattr(value, "url", "")
+    return f'<a href="{html.escape(url)}">{text}</a>' if url else text
 
 
 def _cell(value) -> str:
@@ -120,3 +156,26 @@ def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
     write_figure_data(label, data, source_ids)
     glue(label, fig, display=False)
     plt.close(fig)
+
+
+def unit_table(units: pd.DataFrame, organisations: pd.DataFrame) -> pd.DataFrame:
+    """A readable list of units: date, what, where, who, what happened, steps, source."""
+    from safetybook import labels
+
+    return pd.DataFrame(
+        {
+            "Date": [
+                shown_date(d, p)
+                for d, p in zip(units["date"], units["date_precision"], strict=True)
+            ],
+            "What": labels.words(units["event_type"], labels.EVENT_TYPE),
+            "Where": [
+                labels.place(a if pd.notna(a) else j)
+                for a, j in zip(units["affected_area"], units["jurisdiction"], strict=True)
+            ],
+            "Who": units["actor"].map(organisations["name"]),
+            "What happened": units["description"],
+            "Steps": units["n_steps"],
+            "Source": [source_link(s) for s in units["source_id"]],
+        }
+    ).reset_index(drop=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from safetybook.paths import ROOT
 from safetybook.schema import MAX_EVIDENCE_WORDS, Field, TableSchema, table_schema
+from safetybook_pipeline import units
 
 # Character sequences that betray UTF-8 text decoded as Windows-1252 or Latin-1 somewhere upstream.
 MOJIBAKE = re.compile("Ã.|â€|Â[^A-Za-z]|\ufffd")
@@ -53,6 +54,7 @@ def raw_files(raw_dir: Path) -> dict[str, list[Path]]:
         "organisations": [raw_dir / "organisations.csv"],
         "events": sorted((raw_dir / "events").glob("*.csv")),
         "measures": sorted((raw_dir / "measures").glob("*.csv")),
+        "reference_actions": [raw_dir / "reference_actions.csv"],
     }
 
 
@@ -225,6 +227,7 @@ def row_problems(table: str, row: Row) -> list[Problem]:
     for first, last in ORDERED_DATES.get(table, []):
         if _is_date(v[first]) and _is_date(v[last]) and v[last] < v[first]:
             found.append(row.problem(last, f"{v[last]} is before {first} {v[first]}"))
+    found += units.date_interval_problems(table, row)
     theme = Path(row.file).stem
     if table in ("events", "measures") and v["theme"] and v["theme"] != theme:
         found.append(row.problem("theme", f"{v['theme']!r} in the file for {theme!r}"))
@@ -300,6 +303,7 @@ TABLE_CHECKS: list[Callable[[Tables], list[Problem]]] = [
     check_foreign_keys,
     check_corroboration,
     check_unique_urls,
+    units.check_units,
 ]
 
 

@@ -1,0 +1,51 @@
+"""Agreement between two codings of the same rows: Cohen's kappa per variable."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from safetybook import paths
+
+VARIABLES = (
+    "unit_kind",
+    "step",
+    "direction",
+    "event_type",
+    "concern",
+    "actor_level",
+    "initiative_lead",
+    "jurisdiction",
+)
+FOLDER = paths.ROOT / "curation" / "reliability"
+
+
+def cohens_kappa(first: pd.Series, second: pd.Series) -> float:
+    """Cohen's kappa of two codings of the same items (empty codes count as a category)."""
+    a, b = first.fillna("").astype(str).to_numpy(), second.fillna("").astype(str).to_numpy()
+    if len(a) != len(b) or not len(a):
+        raise ValueError("two codings of the same, non-empty set of items are needed")
+    observed = (a == b).mean()
+    expected = sum((a == c).mean() * (b == c).mean() for c in set(a) | set(b))
+    return 1.0 if expected == 1 else float((observed - expected) / (1 - expected))
+
+
+def read_coding(name: str) -> pd.DataFrame:
+    return pd.read_csv(FOLDER / name, dtype=str, keep_default_na=False).set_index("event_id")
+
+
+def agreement(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """Per variable: rows compared, share agreeing, Cohen's kappa, and the disagreeing rows."""
+    rows = []
+    for variable in VARIABLES:
+        a, b = first.loc[second.index, variable], second[variable]
+        differ = [i for i in second.index if a[i] != b[i]]
+        rows.append(
+            {
+                "variable": variable,
+                "rows": len(second),
+                "agree": float((a == b).mean()),
+                "kappa": cohens_kappa(a, b),
+                "disagreements": " ".join(differ),
+            }
+        )
+    return pd.DataFrame(rows)

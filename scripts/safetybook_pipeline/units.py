@@ -1,0 +1,156 @@
+"""The codebook's rules on units and steps, checked on the raw events (see chapters/codebook.md).
+
+Every counted event row belongs to exactly one unit: an episode (one measure by one public
+authority), an announcement (one initiative) or a context row. The unit is named by its first
+step's event_id; a corroborating row (same_event_as) takes its target's unit and leaves the unit
+columns empty.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from safetybook.units import ANNOUNCEMENT_STEPS, CONTEXT_STEPS, EPISODE_STEPS, RELIEF_STEPS
+
+UNIT_COLUMNS = ("unit_kind", "unit_id", "step", "direction", "actor_level", "initiative_lead")
+STEPS = {"episode": EPISODE_STEPS, "announcement": ANNOUNCEMENT_STEPS, "context": CONTEXT_STEPS}
+
+
+def period_end(day: dt.date, precision: str) -> dt.date:
+    """Last day of the month or year a month- or year-precise date stands for."""
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def date_interval_problems(table: str, row) -> list:
+    """date_latest narrows a month or year: it lies within that period, on or after the date."""
+    v = row.values
+    if table != "events" or not v.get("date_latest"):
+        return []
+    try:
+        first, latest = dt.date.fromisoformat(v["date"]), dt.date.fromisoformat(v["date_latest"])
+    except ValueError:
+        return []  # reported by the cell checks
+    if v["date_precision"] == "day":
+        return [row.problem("date_latest", "a day-precise date has no interval; leave it empty")]
+    if latest < first:
+        return [row.problem("date_latest", f"{latest} is before the interval's start {first}")]
+    if latest > period_end(first, v["date_precision"]):
+        end = period_end(first, v["date_precision"])
+        return [
+            row.problem("date_latest", f"{latest} is after the {v['date_precision']} ends ({end})")
+        ]
+    return []
+
+
+def _corroborating_problems(row) -> list:
+    filled = [c for c in UNIT_COLUMNS if row.values[c]]
+    if filled:
+        message = f"a corroborating row takes its target's unit; leave {', '.join(filled)} empty"
+        return [row.problem(filled[0], message)]
+    return []
+
+
+def _kind_problems(row) -> list:
+    v, kind, found = row.values, row.values["unit_kind"], []
+    if not kind or not v["unit_id"] or not v["step"]:
+        missing = [c for c in ("unit_kind", "unit_id", "step") if not v[c]]
+        return [
+            row.problem(
+                missing[0], "every counted row belongs to a unit (unit_kind, unit_id, step)"
+            )
+        ]
+    if v["step"] not in STEPS[kind]:
+        allowed = ", ".join(sorted(STEPS[kind]))
+        found.append(row.problem("step", f"{v['step']!r} is not a step of an {kind} ({allowed})"))
+    needs = {
+        "episode": ("direction", "actor_level"),
+        "announcement": ("initiative_lead",),
+        "context": ("actor_level",),
+    }[kind]
+    found += [row.problem(c, f"required for an {kind}") for c in needs if not v[c]]
+    banned = {
+        "episode": ("initiative_lead",),
+        "announcement": ("direction", "actor_level"),
+        "context": ("direction", "initiative_lead"),
+    }[kind]
+    found += [row.problem(c, f"must be empty for an {kind}") for c in banned if v[c]]
+    return found
+
+
+def _episode_problems(row, first) -> list:
+    v, found = row.values, []
+    if (v["step"] in RELIEF_STEPS) != (v["direction"] == "relief"):
+        found.append(
+            row.problem(
+                "direction",
+                f"step {v['step']!r} needs direction relief, and only it"
+                if v["step"] in RELIEF_STEPS
+                else "only enjoined, delayed and lifted steps are relief",
+            )
+        )
+    if v["actor_level"] == "non_government" and v["step"] != "response":
+        found.append(
+            row.problem(
+                "actor_level",
+                "a non-government actor takes part in an episode only in a response step",
+            )
+        )
+    if first is row and v["step"] != "announced":
+        message = f"an episode opens with its announced step, not {v['step']!r}"
+        found.append(row.problem("step", message + "; a later step names its episode in unit_id"))
+    if first is row and v["direction"] != "pressure":
+        found.append(row.problem("direction", "an episode opens with a pressure step"))
+    return found
+
+
+def check_units(tables) -> list:
+    """Units exist, open with their first step, share a kind and follow the codebook's step rules."""
+    events = tables["events"]
+    by_id = {r.values["event_id"]: r for r in events}
+    found = []
+    for row in events:
+        v = row.values
+        if v["same_event_as"]:
+            found += _corroborating_problems(row)
+            continue
+        kind_problems = _kind_problems(row)
+        found += kind_problems
+        if kind_problems and not (v["unit_kind"] and v["unit_id"]):
+            continue
+        first = by_id.get(v["unit_id"])
+        if (
+            first is None
+            or first.values["same_event_as"]
+            or first.values["unit_id"] != v["unit_id"]
+        ):
+            found.append(
+                row.problem(
+                    "unit_id",
+                    f"{v['unit_id']!r} is not a unit: it must name a counted row that is its own unit's first step",
+                )
+            )
+            continue
+        if first.values["unit_kind"] != v["unit_kind"]:
+            found.append(
+                row.problem(
+                    "unit_kind",
+                    f"{v['unit_kind']!r}, but unit {v['unit_id']} is an {first.values['unit_kind']}",
+                )
+            )
+        if v["date"] < first.values["date"]:
+            found.append(
+                row.problem(
+                    "date", f"{v['date']} is before its unit's first step ({first.values['date']})"
+                )
+            )
+        if v["unit_kind"] == "episode":
+            found += _episode_problems(row, first)
+        elif v["unit_kind"] == "announcement" and first is row and v["step"] != "launched":
+            message = f"an announcement opens with its launched step, not {v['step']!r}"
+            found.append(row.problem("step", message))
+    return found
