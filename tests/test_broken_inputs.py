@@ -17,6 +17,15 @@ CASES = {
     "empty_evidence": [("events/health.csv", 3, "evidence")],
     "wrong_encoding": [("events/health.csv", 3, "-")],
     "mojibake": [("events/health.csv", 2, "evidence")],
+    # the codebook's rules: a relief step cannot open a unit, every row has an existing unit, a date
+    # interval runs forwards within its month or year, and codes come from the codebook
+    "relief_first_step": [("events/health.csv", 3, "direction"), ("events/health.csv", 3, "step")],
+    "unknown_unit": [("events/health.csv", 2, "unit_id"), ("events/health.csv", 4, "unit_id")],
+    "bad_interval": [
+        ("events/health.csv", 2, "date_latest"),
+        ("events/health.csv", 4, "date_latest"),
+    ],
+    "unknown_code": [("events/health.csv", 3, "concern"), ("events/health.csv", 4, "step")],
     "many_rows": [
         ("events/health.csv", 2, "date"),
         ("events/health.csv", 3, "event_type"),
@@ -60,6 +69,7 @@ def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, run_build):
         "events.csv",
         "measures.csv",
         "organisations.csv",
+        "reference_actions.csv",
         "references.bib",
         "sources.csv",
     ]

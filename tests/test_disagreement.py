@@ -82,3 +82,20 @@ def test_exact_binomial_test_matches_known_values():
     assert binomial_two_sided(9, 10, 0.5) == pytest.approx(22 / 1024)
     # 0 in 10 at p = 0.1: every outcome but the likeliest (1) is no more likely: 1 - P(1).
     assert binomial_two_sided(0, 10, 0.1) == pytest.approx(1 - 10 * 0.1 * 0.9**9)
+
+
+@pytest.mark.parametrize(
+    "values, starts",
+    [
+        ([10, 20, 11], "rose from 10.0 (a) to 20.0 (b), then fell"),
+        ([20, 10, 19], "fell from 20.0 (a) to 10.0 (b), then rose"),
+        ([10, 12, 15], "rose from 10.0 (a) to 15.0 (c)"),
+        ([15, 12, 10], "fell from 15.0 (a) to 10.0 (c)"),
+        ([10, 10.5, 10.2], "stayed within 10% of 10.0 (a)"),
+    ],
+)
+def test_path_words_can_give_every_verdict(values, starts):
+    from safetybook.analysis import path_words
+
+    words = path_words(pd.Series(values, dtype=float), pd.Series(["a", "b", "c"]))
+    assert words.startswith(starts), words

@@ -126,7 +126,7 @@ for c in rest:
     if c.cell_type == "code" and "dated_list" in c.source:
         c.source = 'report.show_table("sports-tbl-events", report.unit_table(deals, book.organisations))'
     if c.cell_type == "markdown" and "sports-tbl-events" in c.source:
-        c.source = """````{dropdown} Every sports deal ({glue:text}`n_deals`)
+        c.source = """````{dropdown} Every sports deal (the full list)
 ```{glue:figure} sports-tbl-events
 :name: sports-tbl-events
 

@@ -19,7 +19,7 @@ device = episodes[episodes["event_type"] == "device_ban"]
 blocks = episodes[episodes["event_type"] == "national_ban"]""", metadata=H),
 md(""":::{admonition} Key findings
 :class: tip
-- The dataset records {glue:text}`n_episodes` government episodes about TikTok in {glue:text}`n_places` countries and territories (the EU counted once), among them {glue:text}`n_device_bans` bans on official devices and {glue:text}`n_blocks` nationwide blocks. These are lower bounds: the Data chapter names what the record misses.
+- The dataset records {glue:text}`n_episodes` government episodes about TikTok in {glue:text}`n_places` countries and territories (the EU counted once), {glue:text}`n_jurisdictions` jurisdictions when states and provinces count separately, among them {glue:text}`n_device_bans` bans on official devices and {glue:text}`n_blocks` nationwide blocks. These are lower bounds: the Data chapter names what the record misses.
 - Device bans came in one wave: {glue:text}`wave_count` of the {glue:text}`n_device_bans` fall within the densest 120-day window, starting {glue:text}`wave_start`.
 - The two kinds of restriction answer different worries: {glue:text}`device_security_share`% of device bans cite data security or foreign control, against {glue:text}`block_security_share`% of nationwide blocks, which mostly cite content or public order.
 - Pressure is not the whole record: {glue:text}`n_relief_episodes` episodes include relief for TikTok (a court injunction, an enforcement delay or a lifting), {glue:text}`n_relief_steps` relief steps in all, which the book never counts as pressure.
@@ -34,6 +34,8 @@ md(""":::{admonition} Key findings
 4. What does the dated record say about the commissioning articles' claims on the UK, the US, Pakistan, Italy and the European Commission?"""),
 code("""report.say("n_episodes", len(episodes))
 report.say("n_places", episodes["area"].nunique())
+places = episodes["affected_area"].fillna(episodes["jurisdiction"])
+report.say("n_jurisdictions", places.nunique())
 report.say("n_device_bans", len(device))
 report.say("n_blocks", len(blocks))
 report.say("n_steps", episodes["n_steps"].sum())
@@ -42,7 +44,7 @@ report.say("gov_official_share", analysis.share(episodes["official"]))
 report.say("first_gov_year", str(episodes["year"].min()))
 coverage = recall.government_recall()
 report.say("gov_recall", coverage.share)
-report.say("gov_recall_hits", coverage.hits)
+report.say("gov_recall_before", coverage.share_before)
 report.say("gov_recall_total", coverage.total)
 report.say("gov_missing", coverage.named(8))""", metadata=H),
 md("""## Data coverage
@@ -54,8 +56,9 @@ The record starts in {glue:text}`first_gov_year`.
 
 :::{admonition} What this dataset misses
 :class: warning
-Recall against an outside reference list of known government actions is {glue:text}`gov_recall`% ({glue:text}`gov_recall_hits` of {glue:text}`gov_recall_total` listed actions); the Data chapter gives the method.
-Missing still: {glue:text}`gov_missing`.
+Against an outside reference list of {glue:text}`gov_recall_total` known government actions, built from public trackers and encyclopaedic lists, the dataset first recorded {glue:text}`gov_recall_before`% of them; the missing ones were then searched for and added where a source was found, bringing recall to {glue:text}`gov_recall`%.
+The second figure is not an independent check, since the list was used to close the gaps; the Data chapter gives the method.
+Still missing, for want of a usable source: {glue:text}`gov_missing`.
 Counts in this chapter are lower bounds.
 :::
 
@@ -210,10 +213,11 @@ code("""def when(event_id: str) -> str:
 
 report.say("uk_ban_date", when("seed-073"))
 report.say("uk_ncsc_date", when("seed-075"))
+report.say("us_house_date", when("gov-133"))
 report.say("us_law_date", when("gov-038"))
 report.say("us_scotus_date", when("gov-039"))
 report.say("us_shutdown_date", when("gov-040"))
-us_law_steps = book.steps[book.steps["unit_id"] == "gov-038"]
+us_law_steps = book.steps[book.steps["unit_id"] == "gov-133"]
 report.say("n_us_delays", (us_law_steps["step"] == "delayed").sum())
 pakistan = blocks[blocks["area"] == "PK"]
 report.say("n_pk_blocks", len(pakistan))
@@ -227,7 +231,7 @@ eu = episodes[episodes["jurisdiction"] == "EU"]
 report.say("n_eu_episodes", len(eu))
 report.say("n_eu_scrutiny", (eu["event_type"] != "device_ban").sum())""", metadata=H),
 md("""- **UK.** An article in the book's seed set describes the UK ban on government devices as following a Cabinet Office security review, with the app still under further review by the National Cyber Security Centre months later. The record dates the ban to {glue:text}`uk_ban_date` {cite:p}`bbc2023ukban` and the minister's request for the NCSC review to {glue:text}`uk_ncsc_date` {cite:p}`banburyguardian2023ncsc`. No stored source shows whether or when that review ended, so the article's statement cannot be checked; its wording matches March 2023 reporting.
-- **US.** The same article says the US was weighing a full ban. That weighing became law on {glue:text}`us_law_date` {cite:p}`gamesindustry2024bidensigns`; the Supreme Court upheld the law on {glue:text}`us_scotus_date` {cite:p}`trentonline2025scotusupholds`; the app went dark briefly from {glue:text}`us_shutdown_date`; and enforcement was then delayed {glue:text}`n_us_delays` times by executive order, all steps of one episode.
+- **US.** The same article says the US was weighing a full ban. The House passed the sell-or-ban bill on {glue:text}`us_house_date` and it became law on {glue:text}`us_law_date` {cite:p}`gamesindustry2024bidensigns`; the Supreme Court upheld the law on {glue:text}`us_scotus_date` {cite:p}`trentonline2025scotusupholds`; the app went dark briefly from {glue:text}`us_shutdown_date`; and enforcement was then delayed {glue:text}`n_us_delays` times by executive order, all steps of one episode.
 - **Pakistan.** The dataset holds {glue:text}`n_pk_blocks` nationwide blocks in Pakistan between {glue:text}`pk_first` and {glue:text}`pk_last`, {glue:text}`n_pk_court_blocks` of them ordered by high courts {cite:p}`scroll2020pakistan,pta2021restorestiktok`; their durations are in the relief section above.
 - **Italy.** The Italian data-protection authority ordered TikTok to block users whose age it could not verify on {glue:text}`it_block_date` {cite:p}`eurasiareview2021italyblock`; one seed article places this in the previous year.
 - **European Commission.** One seed article says the Commission is investigating a complaint. That is broadly right: the European consumer organisation BEUC complained in {glue:text}`beuc_month`, and the Commission and the national consumer authorities opened a formal dialogue with TikTok on {glue:text}`eu_dialogue_date` {cite:p}`ccpc2021tiktokdialogue`. The dataset holds {glue:text}`n_eu_episodes` episodes by EU institutions since, {glue:text}`n_eu_scrutiny` of them scrutiny of TikTok (the rest are bans on staff devices), including formal proceedings under the Digital Services Act {cite:p}`ieumonitoring2024dsaproceedings`.
@@ -237,7 +241,7 @@ md("""- **UK.** An article in the book's seed set describes the UK ban on govern
 Every episode, with its first step, the number of its steps and its source, is listed below (folded; its data is in the dataset download)."""),
 code("""report.show_table("gov-tbl-events", report.unit_table(episodes, book.organisations))""",
      metadata=H),
-md("""````{dropdown} Every government episode ({glue:text}`n_episodes`)
+md("""````{dropdown} Every government episode (the full list)
 ```{glue:figure} gov-tbl-events
 :name: gov-tbl-events
 

@@ -16,7 +16,7 @@ The coder was a separate assistant briefed with the codebook alone; the unit gro
 
 The first round found the codebook unclear on the first step of an episode (announced or adopted), on general online-safety campaigns (no concern code fitted), on who leads a deal, and on the jurisdiction of a world tournament.
 The rules were rewritten (the first step is always `announced` or `launched`; a new code, `online_safety`; explicit rules for `initiative_lead`, for announcement types and for `INT`), {glue:text}`rel_recoded` rows of the first coding were recoded under them, and a fresh blind coder coded the same sample again."""),
-code("""from safetybook import chapter, figures, reliability, report
+code("""from safetybook import chapter, reliability, report
 
 book = chapter.setup()
 sample = reliability.read_coding("second_coding_round1.csv")
@@ -71,7 +71,7 @@ md("""```{glue:figure} codebook-fig-agreement
 
 Agreement rose after the first round's unclear rules were rewritten: event type {glue:text}`kappa_event_type`, direction {glue:text}`kappa_direction` and concern {glue:text}`kappa_concern` in round 2; the lowest variable in round 2 is at {glue:text}`kappa_min` (step was {glue:text}`kappa1_step` in round 1).
 
-Source: `curation/reliability/` (sample, first coding, two blind second codings).
+Source: `curation/reliability/` (sample, first coding, two blind second codings). {download}`Data behind this figure <figure-data/codebook-fig-agreement.csv>`.
 ```
 
 **What was done with each disagreement.**

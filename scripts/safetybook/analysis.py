@@ -159,6 +159,42 @@ def binomial_two_sided(k: int, n: int, p: float) -> float:
     return min(1.0, sum(q for q in probs if q <= probs[k] * (1 + 1e-7)))
 
 
+def path_words(values: pd.Series, labels: pd.Series, threshold: float = 0.10) -> str:
+    """How a series moved, in words chosen by one rule that can give every answer.
+
+    With the first, peak, trough and last values: a rise of more than `threshold` (relative) to an
+    interior peak followed by a fall of more than `threshold` is "rose ... then fell"; a fall to an
+    interior trough followed by a rise is "fell ... then rose"; otherwise the direction from first
+    to last, or "stayed within" when that change is within the threshold.
+    """
+    v, lab = values.reset_index(drop=True), labels.reset_index(drop=True)
+    first, last, top, low = v.iloc[0], v.iloc[-1], v.idxmax(), v.idxmin()
+
+    def moved(a: float, b: float) -> bool:
+        return abs(b - a) > threshold * abs(a)
+
+    def at(i: int) -> str:
+        return f"{v.iloc[i]:.1f} ({lab.iloc[i]})"
+
+    if (
+        0 < top < len(v) - 1
+        and moved(first, v[top])
+        and moved(v[top], last)
+        and v[top] > max(first, last)
+    ):
+        return f"rose from {at(0)} to {at(top)}, then fell to {at(len(v) - 1)}"
+    if (
+        0 < low < len(v) - 1
+        and moved(first, v[low])
+        and moved(v[low], last)
+        and v[low] < min(first, last)
+    ):
+        return f"fell from {at(0)} to {at(low)}, then rose to {at(len(v) - 1)}"
+    if not moved(first, last):
+        return f"stayed within {threshold:.0%} of {at(0)}, ending at {at(len(v) - 1)}"
+    return f"{'rose' if last > first else 'fell'} from {at(0)} to {at(len(v) - 1)}"
+
+
 def share(mask: pd.Series) -> float:
     """Percentage of True values."""
     return 100.0 * float(mask.mean()) if len(mask) else float("nan")

@@ -1,23 +1,34 @@
-"""Event study: do TikTok's own initiatives cluster after government actions more than chance allows?
+"""Event study: does TikTok's safety work follow government pressure on the same concern?
 
-For each government action at date t and a window of w days, count initiatives in (t, t + w] and in
-[t - w, t). The statistic is the mean, over actions, of after minus before. The null model keeps the
-initiatives as they are and places the same number of actions at dates drawn uniformly from the
-study period, many times with a fixed seed; the p-value is the share of draws at least as large as
-the observed statistic (one-sided: more initiatives after than before), with the +1 correction.
-Only actions whose two windows fit inside the study period are used, observed and simulated alike,
-so no window is truncated. The effect's interval is a bootstrap over the observed actions.
+For each government action at day t and a window of w days, the analysis counts initiatives in
+(t, t + w] (the **response**) and in [t - w, t) (the **anticipation**), each averaged over actions.
+Both are estimated separately; neither is subtracted from the other.
+
+The null model keeps what real actions have. Actions are split into clusters (a new cluster starts
+after a gap of more than `cluster_gap` days), and each draw shifts every cluster by its own random
+offset of at most `max_shift` days, kept inside the study period. A cluster keeps its internal
+spacing and stays in its era; the initiatives stay where they are. Dates known only to a month or a
+year are drawn within their interval on every iteration, observed and null alike. The p-value is
+two-sided: the share of draws at least as far from the null mean as the observed statistic, with
+the +1 correction. Only actions whose two windows fit inside the study period are used.
+
+Optionally, actions and initiatives carry group keys (for example concern and country), and an
+action counts only the initiatives that share one of its keys. Every option is a keyword argument;
+the defaults give the book's primary analysis.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-DEFAULT_DRAWS = 10_000
+DEFAULT_DRAWS = 2_000
 DEFAULT_SEED = 20261121
+MAX_SHIFT = 180
+CLUSTER_GAP = 30
 
 
 @dataclass(frozen=True)
@@ -25,18 +36,23 @@ class Result:
     window: int
     n_actions: int
     n_initiatives: int
-    observed: float
-    ci_low: float
-    ci_high: float
+    observed: float  # mean initiatives per action in the response window
+    anticipation: float  # mean initiatives per action in the anticipation window
     null_mean: float
     null_low: float
     null_high: float
-    p_value: float
+    p_value: float  # two-sided, for the response
+    anticipation_null_mean: float
+    anticipation_p: float  # two-sided, for the anticipation
 
     @property
     def excess(self) -> float:
-        """Observed statistic minus what random action dates give on average."""
+        """Observed response minus what shifted action dates give on average."""
         return self.observed - self.null_mean
+
+    @property
+    def anticipation_excess(self) -> float:
+        return self.anticipation - self.anticipation_null_mean
 
 
 def to_days(dates) -> np.ndarray:
@@ -44,15 +60,53 @@ def to_days(dates) -> np.ndarray:
     return pd.to_datetime(pd.Series(dates)).to_numpy().astype("datetime64[D]").astype("int64")
 
 
-def after_minus_before(actions: np.ndarray, initiatives: np.ndarray, window: int) -> np.ndarray:
-    """Initiatives in (t, t + w] minus those in [t - w, t), for every action date t (any array shape)."""
+def window_counts(actions: np.ndarray, initiatives: np.ndarray, window: int) -> tuple:
+    """Initiatives in (t, t + w] and in [t - w, t) for every action day t (any array shape)."""
     after = np.searchsorted(initiatives, actions + window, side="right") - np.searchsorted(
         initiatives, actions, side="right"
     )
     before = np.searchsorted(initiatives, actions, side="left") - np.searchsorted(
         initiatives, actions - window, side="left"
     )
+    return after, before
+
+
+def after_minus_before(actions: np.ndarray, initiatives: np.ndarray, window: int) -> np.ndarray:
+    """Initiatives after minus before each action (kept for outside checks of version 0.1.0)."""
+    after, before = window_counts(actions, initiatives, window)
     return after - before
+
+
+def clusters(days: np.ndarray, gap: int) -> np.ndarray:
+    """Cluster number of each (sorted) action day: a new cluster after a gap of more than `gap`."""
+    return np.concatenate([[0], np.cumsum(np.diff(days) > gap)]) if len(days) else days
+
+
+def _draw(rng, first: np.ndarray, width: np.ndarray, size: int) -> np.ndarray:
+    """Days drawn uniformly within [first, first + width], `size` times (rows)."""
+    return first + np.floor(rng.random((size, len(first))) * (width + 1)).astype("int64")
+
+
+def _shift(rng, days: np.ndarray, lo: int, hi: int, gap: int, max_shift: int, size: int):
+    """`size` copies of the action days, each cluster moved by one offset kept inside [lo, hi]."""
+    order = np.argsort(days[0] if days.ndim == 2 else days)
+    base = days if days.ndim == 2 else np.broadcast_to(days, (size, len(days)))
+    label = clusters(np.sort(base[0]), gap)[np.argsort(order)]
+    out = base.copy()
+    for c in np.unique(label):
+        members = label == c
+        low = np.maximum(lo - base[:, members].min(axis=1), -max_shift)
+        high = np.minimum(hi - base[:, members].max(axis=1), max_shift)
+        high = np.maximum(high, low)
+        offset = low + np.floor(rng.random(size) * (high - low + 1)).astype("int64")
+        out[:, members] = base[:, members] + offset[:, None]
+    return out
+
+
+def _two_sided(null: np.ndarray, observed: float) -> float:
+    centre = null.mean()
+    extreme = np.abs(null - centre) >= abs(observed - centre) - 1e-12
+    return float((1 + extreme.sum()) / (len(null) + 1))
 
 
 def event_study(
@@ -63,37 +117,99 @@ def event_study(
     end,
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
-    boot: int = 2_000,
+    *,
+    action_latest=None,
+    initiative_latest=None,
+    action_groups: Sequence | None = None,
+    initiative_groups: Sequence[Iterable] | None = None,
+    max_shift: int = MAX_SHIFT,
+    cluster_gap: int = CLUSTER_GAP,
+    imputations: int = 50,
 ) -> Result:
-    """Run the event study for one window; dates are anything pandas can parse."""
-    initiatives = (
-        np.sort(to_days(initiative_dates)) if len(initiative_dates) else np.array([], dtype="int64")
+    """Run the event study for one window on any dates (anything pandas can parse).
+
+    `action_latest` and `initiative_latest` give each date's interval end (same length as the
+    dates; None for exact days). `action_groups` gives each action one key; `initiative_groups`
+    gives each initiative the keys it matches (e.g. a global initiative matches every country).
+    """
+    first_a = to_days(action_dates) if len(action_dates) else np.array([], dtype="int64")
+    width_a = (to_days(action_latest) - first_a) if action_latest is not None else 0 * first_a
+    first_i = to_days(initiative_dates) if len(initiative_dates) else np.array([], dtype="int64")
+    width_i = (
+        (to_days(initiative_latest) - first_i) if initiative_latest is not None else 0 * first_i
     )
     lo, hi = to_days([start])[0] + window, to_days([end])[0] - window
-    actions = to_days(action_dates) if len(action_dates) else np.array([], dtype="int64")
-    actions = actions[(actions >= lo) & (actions <= hi)]
-    n = len(actions)
+    keep = (first_a >= lo) & (first_a + width_a <= hi)
+    groups = list(action_groups) if action_groups is not None else [0] * len(first_a)
+    groups = [g for g, k in zip(groups, keep, strict=True) if k]
+    first_a, width_a = first_a[keep], width_a[keep]
+    n = len(first_a)
     if n == 0 or hi <= lo:
         nan = float("nan")
-        return Result(window, n, len(initiatives), nan, nan, nan, nan, nan, nan, nan)
+        return Result(window, n, len(first_i), nan, nan, nan, nan, nan, nan, nan, nan)
+    keys_i = (
+        [set(k) for k in initiative_groups]
+        if initiative_groups is not None
+        else [{0}] * len(first_i)
+    )
+    keys_of_action: dict = {}
+    for column, key in enumerate(groups):
+        keys_of_action.setdefault(key, []).append(column)
     rng = np.random.default_rng(seed)
-    per_action = after_minus_before(actions, initiatives, window)
-    observed = float(per_action.mean())
-    resampled = rng.choice(per_action, size=(boot, n), replace=True).mean(axis=1)
-    sims = rng.integers(lo, hi + 1, size=(draws, n))
-    null = after_minus_before(sims, initiatives, window).mean(axis=1)
-    p_value = (1 + int((null >= observed - 1e-12).sum())) / (draws + 1)
+
+    masks = {k: np.array([k in s for s in keys_i], dtype=bool) for k in keys_of_action}
+
+    def initiative_days(size: int) -> np.ndarray:
+        if width_i.any():
+            return _draw(rng, first_i, width_i, size)
+        return np.broadcast_to(first_i, (size, len(first_i)))
+
+    def statistic(actions: np.ndarray, drawn: np.ndarray):
+        after = np.zeros(actions.shape, dtype=float)
+        before = np.zeros(actions.shape, dtype=float)
+        fixed = not width_i.any()
+        for key, columns in keys_of_action.items():
+            if fixed:
+                a, b = window_counts(actions[:, columns], np.sort(first_i[masks[key]]), window)
+            else:
+                subset = np.sort(drawn[:, masks[key]], axis=1)
+                a = np.empty((actions.shape[0], len(columns)), dtype=float)
+                b = np.empty_like(a)
+                for row in range(actions.shape[0]):
+                    a[row], b[row] = window_counts(actions[row, columns], subset[row], window)
+            after[:, columns] += a
+            before[:, columns] += b
+        return after.mean(axis=1), before.mean(axis=1)
+
+    precise = not width_a.any() and not width_i.any()
+    if precise and set(keys_of_action) == {0} and all(s == {0} for s in keys_i):
+        days = np.sort(first_i)
+        after, before = window_counts(first_a, days, window)
+        observed, anticipation = float(after.mean()), float(before.mean())
+        shifted = _shift(rng, first_a, lo, hi, cluster_gap, max_shift, draws)
+        null_after, null_before = window_counts(shifted, days, window)
+        null_after, null_before = null_after.mean(axis=1), null_before.mean(axis=1)
+    else:
+        m = 1 if precise else imputations
+        obs_actions = _draw(rng, first_a, width_a, m)
+        obs_after, obs_before = statistic(obs_actions, initiative_days(m))
+        observed, anticipation = float(obs_after.mean()), float(obs_before.mean())
+        null_actions = _shift(
+            rng, _draw(rng, first_a, width_a, draws), lo, hi, cluster_gap, max_shift, draws
+        )
+        null_after, null_before = statistic(null_actions, initiative_days(draws))
     return Result(
         window,
         n,
-        len(initiatives),
+        len(first_i),
         observed,
-        float(np.percentile(resampled, 2.5)),
-        float(np.percentile(resampled, 97.5)),
-        float(null.mean()),
-        float(np.percentile(null, 2.5)),
-        float(np.percentile(null, 97.5)),
-        p_value,
+        anticipation,
+        float(null_after.mean()),
+        float(np.percentile(null_after, 2.5)),
+        float(np.percentile(null_after, 97.5)),
+        _two_sided(null_after, observed),
+        float(null_before.mean()),
+        _two_sided(null_before, anticipation),
     )
 
 
@@ -107,14 +223,14 @@ def results_frame(results: dict[str, Result]) -> pd.DataFrame:
                 "window_days": r.window,
                 "actions": r.n_actions,
                 "initiatives": r.n_initiatives,
-                "after_minus_before": r.observed,
-                "ci_low": r.ci_low,
-                "ci_high": r.ci_high,
-                "null_mean": r.null_mean,
-                "null_low": r.null_low,
-                "null_high": r.null_high,
-                "excess": r.excess,
-                "p_value": r.p_value,
+                "response": r.observed,
+                "response_null_mean": r.null_mean,
+                "response_null_low": r.null_low,
+                "response_null_high": r.null_high,
+                "response_p": r.p_value,
+                "anticipation": r.anticipation,
+                "anticipation_null_mean": r.anticipation_null_mean,
+                "anticipation_p": r.anticipation_p,
             }
         )
     return pd.DataFrame(rows)

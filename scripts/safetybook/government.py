@@ -31,32 +31,34 @@ def block_durations(episodes: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame
 def fines(book) -> pd.DataFrame:
     """One row per fine: the step that imposed it, its authority, and every amount reported for it.
 
-    Reports of the same fine (one event row and its corroborating rows) are one fine; when sources
-    disagree on the amount, both amounts are kept in `amounts`.
+    A fine is a counted step of type fine; its reports (the step and its corroborating rows) may
+    carry amounts. When sources disagree on the amount, every amount is kept in `amounts`; a fine
+    with no sourced amount has none.
     """
+    steps = book.steps[book.steps["event_type"] == "fine"]
+    reports = book.reports
+    report_of = reports["same_event_as"].fillna(reports["event_id"])
     amounts = book.measures[book.measures["metric"] == "fine_amount"].copy()
-    reports = book.reports.set_index("event_id")
-    amounts["fine_id"] = [
-        reports.at[e, "same_event_as"] if pd.notna(reports.at[e, "same_event_as"]) else e
-        for e in amounts["event_id"]
-    ]
+    amounts["fine_id"] = amounts["event_id"].map(
+        pd.Series(report_of.values, index=reports["event_id"])
+    )
     rows = []
-    for fine_id, group in amounts.groupby("fine_id", sort=False):
-        step = reports.loc[fine_id]
+    for step in steps.itertuples():
+        group = amounts[amounts["fine_id"] == step.event_id]
         values = sorted(set(group["value"]))
         rows.append(
             {
-                "fine_id": fine_id,
-                "unit_id": step["unit_id"],
-                "date": step["date"],
-                "authority": book.name(step["actor"]),
-                "jurisdiction": step["jurisdiction"],
-                "concern": step["concern"],
-                "currency": group["unit"].iloc[0],
-                "value": max(values),
-                "amounts": " or ".join(f"{v:,.0f}" for v in values),
+                "fine_id": step.event_id,
+                "unit_id": step.unit_id,
+                "date": step.date,
+                "authority": book.name(step.actor),
+                "jurisdiction": step.jurisdiction,
+                "concern": step.concern,
+                "currency": group["unit"].iloc[0] if len(group) else "",
+                "value": max(values) if values else float("nan"),
+                "amounts": " or ".join(f"{v:,.0f}" for v in values) if values else "not recorded",
                 "disputed": len(values) > 1,
-                "source_ids": " ".join(sorted(set(group["source_id"]))),
+                "source_ids": " ".join(sorted(set(group["source_id"]) | {step.source_id})),
             }
         )
     return pd.DataFrame(rows).sort_values("date").reset_index(drop=True)
@@ -69,7 +71,7 @@ def fines_chart(fines: pd.DataFrame):
 
     from safetybook.style import PALETTE
 
-    ordered = fines.sort_values("value").reset_index(drop=True)
+    ordered = fines.dropna(subset=["value"]).sort_values("value").reset_index(drop=True)
     currencies = list(dict.fromkeys(ordered["currency"]))
     fig, ax = plt.subplots(figsize=(7.5, 0.9 + 0.32 * len(ordered)))
     for i, currency in enumerate(currencies):

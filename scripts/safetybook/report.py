@@ -62,7 +62,8 @@ def source_link(source_id: str) -> Link:
 
     row = sources().set_index("source_id").loc[source_id]
     date = long_date(row["published"]) if pd.notna(row["published"]) else "undated"
-    return Link(f"{row['publisher']}, {date} ({SOURCE_KIND[row['kind']]})", str(row["url"] or ""))
+    url = "" if pd.isna(row["url"]) else str(row["url"])
+    return Link(f"{row['publisher']}, {date} ({SOURCE_KIND[row['kind']]})", url)
 
 
 class HtmlTable:
@@ -135,7 +136,7 @@ def write_figure_data(label: str, data: pd.DataFrame, source_ids) -> Path:
     path = figure_data_path(label)
     path.parent.mkdir(parents=True, exist_ok=True)
     header = [
-        f"# Data behind figure {label} of 'TikTok's safety partnerships and the concerns they answer'.",
+        f"# Data behind figure {label} of 'TikTok's safety partnerships and government pressure: a dated record'.",
         "# Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
         f"# Sources (keys in references.bib and data/sources.csv): {' '.join(keys)}",
     ]

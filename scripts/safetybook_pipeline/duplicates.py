@@ -43,7 +43,7 @@ def candidate_pairs(units: pd.DataFrame) -> pd.DataFrame:
     """Pairs of units that look like one unit recorded twice (ids in sorted order)."""
     units = units.sort_values("date").reset_index(drop=True)
     vocab = distinctive(units["description"])
-    place = units["area"].astype(str).tolist()
+    place = units["affected_area"].fillna(units["jurisdiction"]).astype(str).tolist()
     dates = units["date"].tolist()
     found = []
     for i in range(len(units)):
