@@ -17,13 +17,40 @@ from pathlib import Path
 
 RAW = Path("data/raw")
 GOVERNMENT_TYPES = {
-    "device_ban", "national_ban", "regional_ban", "executive_order", "law", "security_review",
-    "investigation", "order", "fine", "settlement", "lawsuit", "court_ruling",
+    "device_ban",
+    "national_ban",
+    "regional_ban",
+    "executive_order",
+    "law",
+    "security_review",
+    "investigation",
+    "order",
+    "fine",
+    "settlement",
+    "lawsuit",
+    "court_ruling",
 }
 COLUMNS = [
-    "event_id", "date", "date_precision", "end_date", "theme", "unit_kind", "unit_id", "step",
-    "direction", "event_type", "actor", "actor_level", "initiative_lead", "counterpart",
-    "jurisdiction", "affected_area", "concern", "description", "source_id", "evidence",
+    "event_id",
+    "date",
+    "date_precision",
+    "end_date",
+    "theme",
+    "unit_kind",
+    "unit_id",
+    "step",
+    "direction",
+    "event_type",
+    "actor",
+    "actor_level",
+    "initiative_lead",
+    "counterpart",
+    "jurisdiction",
+    "affected_area",
+    "concern",
+    "description",
+    "source_id",
+    "evidence",
     "same_event_as",
 ]
 REASON_TO_CONCERN = {
@@ -58,12 +85,18 @@ OVERRIDES: dict[str, dict[str, str]] = {
     # Ireland's DPC acts for Ireland (affected area: the EEA); it is not an EU institution.
     "gov-047": {"jur": "IE", "area": "EU", "concern": "data_security_foreign_control"},
     "chi-004": {"jur": "IE", "area": "EU"},
-    "chi-052": {"unit": "chi-004", "step": "adopted"},  # EDPB binding decision inside the DPC inquiry
+    "chi-052": {
+        "unit": "chi-004",
+        "step": "adopted",
+    },  # EDPB binding decision inside the DPC inquiry
     "chi-005": {"unit": "chi-004", "step": "concluded", "jur": "IE", "area": "EU"},
     # DSA proceedings of February 2024 covered the ad repository: the May 2025 findings are a step.
     "gov-093": {"unit": "gov-048", "step": "findings"},
     "gov-050": {"unit": "gov-049", "step": "concluded", "direction": "neutral"},
-    "gov-051": {"jur": "EU", "area": "RO"},  # the Commission acts; Romania's election is the subject
+    "gov-051": {
+        "jur": "EU",
+        "area": "RO",
+    },  # the Commission acts; Romania's election is the subject
     "chi-028": {"concern": "data_protection"},  # CNIL: cookie consent, not child protection
     # UK: a 2020 date for the ICO notice is a conflicting report of the 2022 notice, not an event.
     "chi-054": {"same": "chi-039"},
@@ -81,15 +114,31 @@ OVERRIDES: dict[str, dict[str, str]] = {
     # proceeding; TikTok's age checks under the order are its response.
     "seed-093": {"unit": "chi-011", "step": "adopted"},
     "chi-027": {"unit": "chi-011", "step": "findings"},
-    "chi-026": {"unit": "chi-011", "step": "response", "direction": "neutral", "kind": "episode",
-                "type": "order", "level": "non_government"},
+    "chi-026": {
+        "unit": "chi-011",
+        "step": "response",
+        "direction": "neutral",
+        "kind": "episode",
+        "type": "order",
+        "level": "non_government",
+    },
     "chi-032": {"unit": "chi-033", "step": "concluded"},
-    "gov-080": {"kind": "context", "level": "non_government", "step": "noted"},  # a citizen's petition
+    "gov-080": {
+        "kind": "context",
+        "level": "non_government",
+        "step": "noted",
+    },  # a citizen's petition
     "gov-065": {"unit": "gov-064", "step": "in_force"},
     "chi-024": {"unit": "chi-025", "step": "concluded"},
     # New Caledonia: the French state acts; the block applies to New Caledonia.
     "gov-071": {"jur": "FR", "area": "NC"},
-    "gov-072": {"unit": "gov-071", "step": "lifted", "direction": "relief", "jur": "FR", "area": "NC"},
+    "gov-072": {
+        "unit": "gov-071",
+        "step": "lifted",
+        "direction": "relief",
+        "jur": "FR",
+        "area": "NC",
+    },
     "chi-014": {"kind": "context", "level": "non_government", "step": "noted"},  # consumer group
     "gov-059": {"unit": "gov-058", "step": "lifted", "direction": "relief"},
     "gov-060": {"unit": "gov-058", "step": "lifted", "direction": "relief"},
@@ -102,19 +151,32 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "gov-091": {"unit": "gov-034", "step": "enjoined", "direction": "relief"},
     "gov-037": {"unit": "gov-034", "step": "lifted", "direction": "relief"},  # Biden revoked it
     "gov-035": {"type": "divest_or_ban"},
-    "chi-022": {"unit": "chi-049", "step": "escalated"},  # the coalition's investigation led to suits
+    "chi-022": {
+        "unit": "chi-049",
+        "step": "escalated",
+    },  # the coalition's investigation led to suits
     "gov-102": {"type": "device_ban"},
     "gov-101": {"type": "device_ban"},
     "gov-092": {"level": "legislature"},  # the House's administration
     "gov-031": {"type": "device_ban", "level": "legislature"},  # a statute banning federal devices
     "gov-003": {"unit": "gov-031", "step": "implemented"},
     "gov-004": {"unit": "gov-031", "step": "deadline"},
-    "chi-047": {"type": "hearing", "level": "legislature", "kind": "episode", "direction": "pressure",
-                "step": "announced",
-                "concern": "child_protection"},
-    "chi-046": {"type": "hearing", "level": "legislature", "kind": "episode", "direction": "pressure",
-                "step": "announced",
-                "concern": "child_protection"},
+    "chi-047": {
+        "type": "hearing",
+        "level": "legislature",
+        "kind": "episode",
+        "direction": "pressure",
+        "step": "announced",
+        "concern": "child_protection",
+    },
+    "chi-046": {
+        "type": "hearing",
+        "level": "legislature",
+        "kind": "episode",
+        "direction": "pressure",
+        "step": "announced",
+        "concern": "child_protection",
+    },
     "gov-032": {"type": "regional_ban", "area": "US-MT"},  # a statewide ban by state law
     "gov-033": {"unit": "gov-032", "step": "enjoined", "direction": "relief", "area": "US-MT"},
     "seed-077": {"kind": "context", "level": "non_government", "step": "noted"},  # news background
@@ -122,16 +184,26 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "gov-038": {"type": "divest_or_ban", "level": "legislature"},
     "gov-090": {"unit": "gov-038", "step": "upheld"},
     "gov-039": {"unit": "gov-038", "step": "upheld"},
-    "gov-040": {"unit": "gov-038", "step": "response", "direction": "neutral", "kind": "episode",
-                "level": "non_government"},  # TikTok's own shutdown: its response within the episode
+    "gov-040": {
+        "unit": "gov-038",
+        "step": "response",
+        "direction": "neutral",
+        "kind": "episode",
+        "level": "non_government",
+    },  # TikTok's own shutdown: its response within the episode
     "gov-042": {"unit": "gov-038", "step": "in_force"},
     "gov-041": {"unit": "gov-038", "step": "delayed", "direction": "relief"},
     "gov-043": {"unit": "gov-038", "step": "delayed", "direction": "relief"},
     "gov-044": {"unit": "gov-038", "step": "delayed", "direction": "relief"},
     "gov-096": {"unit": "gov-038", "step": "delayed", "direction": "relief"},
     "gov-045": {"unit": "gov-038", "step": "delayed", "direction": "relief"},
-    "gov-046": {"unit": "gov-038", "step": "response", "direction": "neutral", "kind": "episode",
-                "level": "non_government"},  # ByteDance's joint-venture agreements
+    "gov-046": {
+        "unit": "gov-038",
+        "step": "response",
+        "direction": "neutral",
+        "kind": "episode",
+        "level": "non_government",
+    },  # ByteDance's joint-venture agreements
     "chi-053": {"type": "age_limit", "level": "legislature"},
     "chi-001": {"concern": "child_protection"},
     # Cross-theme duplicates and one announcement recorded as several rows.
@@ -155,7 +227,10 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "hea-020": {"unit": "hea-001", "step": "activated"},  # WHO livestreams on its TikTok account
     "hea-021": {"unit": "hea-001", "step": "activated"},
     "hea-007": {"unit": "hea-001", "step": "activated"},
-    "seed-070": {"unit": "seed-069", "step": "detail"},  # Team GB and ParalympicsGB, one announcement
+    "seed-070": {
+        "unit": "seed-069",
+        "step": "detail",
+    },  # Team GB and ParalympicsGB, one announcement
     "seed-071": {"unit": "seed-069", "step": "detail"},
     "seed-072": {"unit": "seed-069", "step": "detail"},
     "spo-008": {"unit": "spo-007", "step": "renewed"},  # LFP
@@ -179,8 +254,11 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "hea-047": {"concern": "wellbeing"},
     "gov-088": {"concern": "content_public_order"},  # content "prohibited in Russia"
 }
-WELLBEING = re.compile(r"mental|well-?being|suicid|self-harm|eating|screen time|screen-time|sleep|"
-                       r"meditation|wind-down", re.I)
+WELLBEING = re.compile(
+    r"mental|well-?being|suicid|self-harm|eating|screen time|screen-time|sleep|"
+    r"meditation|wind-down",
+    re.I,
+)
 
 
 def read_rows() -> list[tuple[Path, dict]]:
@@ -224,16 +302,29 @@ def migrate(orgs: dict, path: Path, row: dict) -> dict:
             out[key] = ""
     elif government:
         org = orgs[row["actor"]]
-        out.update(unit_kind="episode", unit_id=row["event_id"], step="announced",
-                   direction="pressure", actor_level=actor_level(org, row))
+        out.update(
+            unit_kind="episode",
+            unit_id=row["event_id"],
+            step="announced",
+            direction="pressure",
+            actor_level=actor_level(org, row),
+        )
         if out["actor_level"] == "subnational":
             out["affected_area"] = subdivision(row["actor"], row["country"])
     else:
-        lead = "tiktok" if row["actor"] in TIKTOK else (
-            "government" if orgs[row["actor"]]["type"] in ("government", "health_body") and
-            orgs[row["actor"]]["country"] not in ("INT",) else "partner")
-        out.update(unit_kind="announcement", unit_id=row["event_id"], step="launched",
-                   initiative_lead=lead)
+        lead = (
+            "tiktok"
+            if row["actor"] in TIKTOK
+            else (
+                "government"
+                if orgs[row["actor"]]["type"] in ("government", "health_body")
+                and orgs[row["actor"]]["country"] not in ("INT",)
+                else "partner"
+            )
+        )
+        out.update(
+            unit_kind="announcement", unit_id=row["event_id"], step="launched", initiative_lead=lead
+        )
     reason = row.get("reason", "")
     if government:
         out["concern"] = REASON_TO_CONCERN.get(reason, "other")
@@ -254,10 +345,21 @@ def migrate(orgs: dict, path: Path, row: dict) -> dict:
 
 
 def apply(out: dict, change: dict) -> None:
-    names = {"unit": "unit_id", "step": "step", "direction": "direction", "type": "event_type",
-             "kind": "unit_kind", "level": "actor_level", "lead": "initiative_lead",
-             "jur": "jurisdiction", "area": "affected_area", "concern": "concern",
-             "same": "same_event_as", "date": "date", "precision": "date_precision"}
+    names = {
+        "unit": "unit_id",
+        "step": "step",
+        "direction": "direction",
+        "type": "event_type",
+        "kind": "unit_kind",
+        "level": "actor_level",
+        "lead": "initiative_lead",
+        "jur": "jurisdiction",
+        "area": "affected_area",
+        "concern": "concern",
+        "same": "same_event_as",
+        "date": "date",
+        "precision": "date_precision",
+    }
     for key, value in change.items():
         out[names[key]] = value
     if change.get("kind") == "context":

@@ -36,12 +36,32 @@ def main() -> None:
     rows.sort(key=lambda r: (order[r["unit_id"]], r["date"], r["event_id"]))
     with open(HERE / "sample.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["group", "event_id", "date", "date_precision", "source_title", "publisher",
-                         "url", "evidence"])
+        writer.writerow(
+            [
+                "group",
+                "event_id",
+                "date",
+                "date_precision",
+                "source_title",
+                "publisher",
+                "url",
+                "evidence",
+            ]
+        )
         for r in rows:
             s = sources[r["source_id"]]
-            writer.writerow([f"g{order[r['unit_id']] + 1:02d}", r["event_id"], r["date"],
-                             r["date_precision"], s["title"], s["publisher"], s["url"], r["evidence"]])
+            writer.writerow(
+                [
+                    f"g{order[r['unit_id']] + 1:02d}",
+                    r["event_id"],
+                    r["date"],
+                    r["date_precision"],
+                    s["title"],
+                    s["publisher"],
+                    s["url"],
+                    r["evidence"],
+                ]
+            )
     print(f"{size} of {len(units)} units, {len(rows)} rows -> {HERE / 'sample.csv'}")
 
 
