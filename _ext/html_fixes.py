@@ -15,6 +15,7 @@ from pathlib import Path
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 REDIRECT_PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -94,9 +95,24 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
             shutil.copytree(source, Path(app.outdir, "_static"), dirs_exist_ok=True)
 
 
+class OpenDropdownsForPrint(SphinxPostTransform):
+    """In the single-page build that `make pdf` prints, every folded list is printed open: a closed
+    `<details>` prints only its summary, and a reader of the PDF cannot unfold it."""
+
+    default_priority = 900
+    builders = ("singlehtml",)
+
+    def run(self, **kwargs) -> None:
+        from sphinx_design.dropdown import dropdown_main
+
+        for node in self.document.findall(dropdown_main):
+            node["opened"] = True
+
+
 def setup(app: Sphinx) -> dict:
     app.add_node(HideCodeCellNode, override=True, html=(visit_hide_cell, depart_hide_cell))
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
+    app.add_post_transform(OpenDropdownsForPrint)
     app.connect("build-finished", write_redirect_page, priority=400)
     app.connect("build-finished", copy_static_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
