@@ -87,7 +87,7 @@ def run(action_frame, initiative_frame, window: int = PRIMARY_WINDOW, **options)
 def verdict(result: Result, level: float = LEVEL) -> str:
     """The reading rule declared before the result: it can produce each of its three answers."""
     if result.p_value < level:
-        way = "more" if result.observed > result.null_mean else "fewer"
+        way = "more" if result.observed > result.null_mean else "less"
         return (
             f"TikTok-led initiatives on the same concern came {way} often in the "
             f"{result.window} days after government pressure than shifted timing gives"
@@ -153,3 +153,63 @@ def power(
         )
         rejected += result.p_value < LEVEL
     return rejected / replications
+
+
+def weekly_counts(action_frame, initiative_frame, weeks: int = 13) -> pd.DataFrame:
+    """Weekly counts over the study period: matched initiatives, pressure episodes in the weeks
+    just before (lags, for a response) and just after (leads, for anticipation). Imprecise dates
+    count at their interval's midpoint."""
+
+    def week_index(frame) -> pd.Series:
+        mid = frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
+        inside = mid.between(STUDY_START, STUDY_END)
+        return ((mid[inside] - STUDY_START).dt.days // 7).astype(int)
+
+    n = (STUDY_END - STUDY_START).days // 7 + 1
+    initiatives_per_week = np.bincount(week_index(initiative_frame), minlength=n)[:n]
+    episodes_per_week = np.bincount(week_index(action_frame), minlength=n)[:n].astype(float)
+    padded = np.concatenate([np.zeros(weeks), episodes_per_week, np.zeros(weeks)])
+    lags = np.array([padded[t : t + weeks].sum() for t in range(n)])  # weeks t-13 .. t-1
+    leads = np.array([padded[t + weeks + 1 : t + 2 * weeks + 1].sum() for t in range(n)])
+    return pd.DataFrame(
+        {
+            "week": np.arange(n),
+            "initiatives": initiatives_per_week,
+            "episodes_before": lags,
+            "episodes_after": leads,
+        }
+    )
+
+
+def count_model(weekly: pd.DataFrame, maxlags: int = 13):
+    """Poisson regression of weekly matched initiatives on the episodes of the previous and the next
+    13 weeks, with a flexible time trend (a B-spline of 6 degrees of freedom) and standard errors
+    robust to autocorrelation (Newey-West, 13 lags). Returns the fitted results."""
+    import statsmodels.formula.api as smf
+
+    model = smf.glm(
+        "initiatives ~ episodes_before + episodes_after + bs(week, df=6)",
+        data=weekly,
+        family=__import__("statsmodels.api").api.families.Poisson(),
+    )
+    return model.fit(cov_type="HAC", cov_kwds={"maxlags": maxlags})
+
+
+def agreement_words(
+    primary: Result, model_p: float, model_coefficient: float, level: float = LEVEL
+) -> str:
+    """Whether the count model and the permutation test say the same, by one rule with three
+    answers: both detect a response in the same direction, neither detects one, or they differ."""
+    test_detects = primary.p_value < level
+    model_detects = model_p < level
+    if test_detects and model_detects:
+        same = (primary.observed > primary.null_mean) == (model_coefficient > 0)
+        return (
+            "The two methods agree: both detect a response in the same direction."
+            if same
+            else "The two methods disagree on the direction of the response."
+        )
+    if not test_detects and not model_detects:
+        return "The two methods agree: neither detects a response."
+    which = "the permutation test" if test_detects else "the count model"
+    return f"The two methods disagree: only {which} detects a response."
