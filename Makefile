@@ -76,7 +76,7 @@ test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: d
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ALL)
 
 test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
-	$(BIN)/python -m pytest -n 2 -m "not build and not browser and not pdf and not notebooks" tests
+	$(BIN)/python -m pytest -n 2 -m "not build and not browser and not pdf and not notebooks and not slow" tests
 
 test-serial: book system-deps pdf $(NODE_TOOLS) ## The whole suite on one process (for the benchmark)
 	$(BIN)/python -m pytest -p no:xdist $(PYTEST_ALL)

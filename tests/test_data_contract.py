@@ -90,3 +90,13 @@ def test_every_source_is_cited_by_a_row():
     )
     unused = sorted(set(sources["source_id"]) - used)
     assert not unused, f"sources no row rests on: {unused}"
+
+
+def test_no_description_points_at_an_internal_row_id():
+    """Descriptions are reader text: they name reports in words, never by a row id like seed-072."""
+    import re
+
+    events = load.events(include_corroborating=True)
+    pattern = re.compile(r"\b(?:seed|gov|chi|hea|bul|spo)-\d{3}\b")
+    offending = events.loc[events["description"].str.contains(pattern), "event_id"].tolist()
+    assert not offending, offending

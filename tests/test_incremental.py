@@ -136,3 +136,11 @@ def test_site_wide_inputs_rebuild_every_page(built_tree, changed, rebuilds_all):
     ).stdout
     build = next(line for line in plan.splitlines() if "jupyter-book build" in line)
     assert build.rstrip().endswith("--all") == rebuilds_all, build
+
+
+def test_a_notebook_with_an_unexecuted_cell_is_stale_even_with_a_matching_hash(tree):
+    path = tree / "chapters" / "02_health.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    next(c for c in notebook.cells if c.cell_type == "code").execution_count = None
+    nbformat.write(notebook, path)
+    assert stale() == {"02_health.ipynb"}

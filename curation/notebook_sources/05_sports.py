@@ -189,5 +189,7 @@ reach = measures[""",
             'reach[["measure_id", "event_id", "partner", "metric", "kind", "value", "unit"]]',
             'reach[["measure_id", "unit_id", "partner", "metric", "kind", "value", "unit"]]',
         )
-nb = nbformat.v4.new_notebook(cells=cells, metadata=old.metadata)
+metadata = dict(old.metadata)
+metadata.pop("safetybook", None)  # the stored input hash belongs to the executed notebook
+nb = nbformat.v4.new_notebook(cells=cells, metadata=metadata)
 nbformat.write(nb, path)

@@ -294,5 +294,7 @@ For a reader weighing TikTok's safety work against this pressure, the first ques
 - **Currencies.** Fines are shown in their own currency; converting them would need a sourced exchange rate for each date, which the dataset does not hold.
 - **Timing is not causation.** A wave of bans in a few months makes coordination or imitation plausible; it does not show who followed whom."""),
 ]
-nb = nbformat.v4.new_notebook(cells=cells, metadata=old.metadata)
+metadata = dict(old.metadata)
+metadata.pop("safetybook", None)  # the stored input hash belongs to the executed notebook
+nb = nbformat.v4.new_notebook(cells=cells, metadata=metadata)
 nbformat.write(nb, path)

@@ -86,12 +86,12 @@ For each episode of government pressure, the analysis counts TikTok-led initiati
 Source: the book's method; the figure draws no data. {download}`The windows it shows <figure-data/syn-fig-method.csv>`.
 ```
 
-## One timeline, matched by concern
-
 Government actions come in waves (many device bans fell within weeks of each other early in 2023) and sit in a different era from most of TikTok's initiatives.
 A test that scattered episodes at random dates would mistake that difference of era for a response.
 So the comparison keeps each wave intact: it moves every cluster of episodes by one random offset of up to six months, many times, and asks how often the shifted record gives a count as far from the typical one as the real record does.
-Dates known only to a month or a year are drawn within that month or year on every run."""),
+Dates known only to a month or a year are drawn within that month or year on every run.
+
+## One timeline, matched by concern"""),
 code("""CONCERNS = list(synthesis.MATCH)
 fig, ax = plt.subplots(figsize=(7.5, 4.2))
 for y, concern in enumerate(CONCERNS):
@@ -241,5 +241,7 @@ For a reader weighing TikTok's safety partnerships against government pressure: 
 - **One company.** Without comparable records for other platforms, the book cannot say whether TikTok's pattern is its own or the industry's.
 - **Timing is not causation.**"""),
 ]
-nb = nbformat.v4.new_notebook(cells=cells, metadata=old.metadata)
+metadata = dict(old.metadata)
+metadata.pop("safetybook", None)  # the stored input hash belongs to the executed notebook
+nb = nbformat.v4.new_notebook(cells=cells, metadata=metadata)
 nbformat.write(nb, path)

@@ -65,8 +65,13 @@ def stored_hash(notebook: nbformat.NotebookNode) -> str | None:
 
 
 def is_stale(path: Path) -> bool:
+    """A notebook is stale when its inputs changed, or when any code cell was never executed
+    (a notebook rewritten by a script may carry an old hash but no outputs)."""
     notebook = nbformat.read(path, as_version=4)
-    return stored_hash(notebook) != input_hash(notebook)
+    unexecuted = any(
+        c.cell_type == "code" and c.get("execution_count") is None for c in notebook.cells
+    )
+    return unexecuted or stored_hash(notebook) != input_hash(notebook)
 
 
 def execute(path: Path) -> str:
