@@ -279,7 +279,7 @@ tail_cell.source = tail_cell.source.replace(
     """None is original reporting.
 Three (002, 003 and 004) are machine-processed rewrites of Social Media Today articles: 002 and 003 were run through a synonym "spinner" (it turns "Team GB" into "Workforce GB" and "campaign" into "marketing campaign"), and 004 through a round-trip machine translation.
 Seed 000 is a loose paraphrase of WHO's release of 26 September 2024, which rewords its direct quotations, and seed 001 is a verbatim copy of TikTok India's press release on a personal blog.
-The dataset's `derived_from` column points each seed at the copy found in the stored pages; the Social Media Today originals were not among them.""",
+The Social Media Today originals were not among the stored pages: the dataset's `derived_from` column points 002 and 003 at unspun copies of their text, and is empty for 004, whose original was not found.""",
 )
 tail_cell.source = tail_cell.source.replace(
     "The book began from five articles (`shared/seeds`).",
