@@ -26,6 +26,8 @@ CASES = {
         ("events/health.csv", 4, "date_latest"),
     ],
     "unknown_code": [("events/health.csv", 3, "concern"), ("events/health.csv", 4, "step")],
+    # a value its own evidence phrase does not state ("over 49 million" recorded as 50,000,000)
+    "value_not_in_evidence": [("measures/platform.csv", 2, "value")],
     "many_rows": [
         ("events/health.csv", 2, "date"),
         ("events/health.csv", 3, "event_type"),

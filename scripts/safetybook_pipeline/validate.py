@@ -17,7 +17,7 @@ from pathlib import Path
 
 from safetybook.paths import ROOT
 from safetybook.schema import MAX_EVIDENCE_WORDS, Field, TableSchema, table_schema
-from safetybook_pipeline import units
+from safetybook_pipeline import evidence_numbers, units
 
 # Character sequences that betray UTF-8 text decoded as Windows-1252 or Latin-1 somewhere upstream.
 MOJIBAKE = re.compile("Ã.|â€|Â[^A-Za-z]|\ufffd")
@@ -228,10 +228,28 @@ def row_problems(table: str, row: Row) -> list[Problem]:
         if _is_date(v[first]) and _is_date(v[last]) and v[last] < v[first]:
             found.append(row.problem(last, f"{v[last]} is before {first} {v[first]}"))
     found += units.date_interval_problems(table, row)
+    found += value_problems(table, row)
     theme = Path(row.file).stem
     if table in ("events", "measures") and v["theme"] and v["theme"] != theme:
         found.append(row.problem("theme", f"{v['theme']!r} in the file for {theme!r}"))
     return found
+
+
+def value_problems(table: str, row: Row) -> list[Problem]:
+    """A measure's value must be a number its evidence phrase states, unless a derivation says how
+    it follows from the phrase (those rows are listed by make data)."""
+    v = row.values
+    if table != "measures" or v.get("derivation") or not v.get("evidence"):
+        return []
+    try:
+        value = float(v["value"])
+    except ValueError:
+        return []  # reported by the cell checks
+    if evidence_numbers.states(v["evidence"], value):
+        return []
+    stated = ", ".join(f"{n:g}" for n in sorted(evidence_numbers.numbers(v["evidence"]))) or "none"
+    message = f"{v['value']} is not a number the evidence phrase states (it states: {stated}); "
+    return [row.problem("value", message + "fix the value, or say how it follows in derivation")]
 
 
 # -- whole tables -------------------------------------------------------------------------------
