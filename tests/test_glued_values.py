@@ -14,6 +14,7 @@ from safetybook import paths
 
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
 TEXT_KEY = "application/papermill.record/text/plain"
+MARKDOWN_KEY = "application/papermill.record/text/markdown"
 PASTED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
 
 

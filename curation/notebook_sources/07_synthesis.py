@@ -43,12 +43,12 @@ report.say("anticipation", primary.anticipation, 2)
 report.say("anticipation_null", primary.anticipation_null_mean, 2)
 report.say("anticipation_p", report.fmt_p(primary.anticipation_p))
 report.say("verdict", synthesis.verdict(primary))""", metadata=H),
-code("""EFFECTS = [0.05, 0.1, 0.15, 0.2, 0.3]
-curve = {e: synthesis.power(actions, initiatives, e, 60, 99, seed=7) for e in EFFECTS}
-detectable = [e for e, p in curve.items() if p >= 0.8]
-report.say("mde", f"{min(detectable):.2f}" if detectable else f"more than {max(EFFECTS):.2f}")
-report.say("mde_share", 100 * min(detectable or [max(EFFECTS)]) / max(primary.null_mean, 1e-9))
-report.say("power_smallest", 100 * curve[EFFECTS[0]])""", metadata=H),
+code("""curve = synthesis.power_curve(actions, initiatives)
+mde = synthesis.minimum_detectable(curve)
+largest = max(synthesis.POWER_EFFECTS)
+report.say("mde", f"{mde:.2f}" if mde is not None else f"more than {largest:.2f}")
+report.say("mde_share", 100 * (mde or largest) / max(primary.null_mean, 1e-9))
+report.say("power_smallest", 100 * curve[min(synthesis.POWER_EFFECTS)])""", metadata=H),
 md(""":::{admonition} Key findings
 :class: tip
 - Over {glue:text}`study_start` to {glue:text}`study_end`, the record holds {glue:text}`n_actions` government episodes of pressure on child protection, data security or content, and {glue:text}`n_initiatives` TikTok-led initiatives on those same concerns. Most of TikTok's recorded safety work (health, well-being, anti-bullying, sports) answers none of the concerns governments raised.

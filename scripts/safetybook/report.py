@@ -17,6 +17,14 @@ def fmt_number(value: float, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}"
 
 
+class Text(str):
+    """A glued phrase: its text/plain form is its quoted repr (for `{glue:text}`), and it also
+    carries a Markdown form, so another page can paste it with `{glue}` `chapter.ipynb::name`."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+
 def say(name: str, value, decimals: int = 0) -> None:
     """Glue a number (formatted) or a string under `name` for use in prose.
 
@@ -27,7 +35,7 @@ def say(name: str, value, decimals: int = 0) -> None:
     from myst_nb import glue
 
     text = str(value) if isinstance(value, str) else fmt_number(float(value), decimals)
-    glue(name, text, display=False)
+    glue(name, Text(text), display=False)
 
 
 def fmt_p(p_value: float) -> str:

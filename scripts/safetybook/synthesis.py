@@ -213,3 +213,23 @@ def agreement_words(
         return "The two methods agree: neither detects a response."
     which = "the permutation test" if test_detects else "the count model"
     return f"The two methods disagree: only {which} detects a response."
+
+
+POWER_EFFECTS = (0.05, 0.1, 0.15, 0.2, 0.3)
+
+
+def power_curve(
+    action_frame, initiative_frame, replications: int = 60, draws: int = 99, seed: int = 7
+) -> dict[float, float]:
+    """Power of the primary test for each added response in POWER_EFFECTS (extra matched
+    initiatives per episode)."""
+    return {
+        e: power(action_frame, initiative_frame, e, replications, draws, seed=seed)
+        for e in POWER_EFFECTS
+    }
+
+
+def minimum_detectable(curve: dict[float, float], target: float = 0.8) -> float | None:
+    """The smallest added response detected in at least `target` of runs, if any."""
+    detected = [e for e, p in curve.items() if p >= target]
+    return min(detected) if detected else None
