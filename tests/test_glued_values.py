@@ -27,9 +27,8 @@ def glued_values(doc: str) -> dict[str, str]:
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             data = output.get("data", {})
             plain = data.get(TEXT_KEY)
-            if (
-                name and plain is not None and set(data) == {TEXT_KEY}
-            ):  # text, not a figure or table
+            text_only = set(data) <= {TEXT_KEY, MARKDOWN_KEY}  # text, not a figure or table
+            if name and plain is not None and text_only:
                 values[name] = plain
     return values
 

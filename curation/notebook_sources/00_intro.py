@@ -2,7 +2,7 @@ import re
 import nbformat
 from nbformat.v4 import new_markdown_cell as md, new_code_cell as code
 
-H = {"tags": ["hide-input"]}
+H = {"tags": ["remove-input"]}  # the home page shows findings, not code
 text = open("/work/main/chapters/00_intro.md", encoding="utf-8").read()
 head, rest = text.split("## What the book asks", 1)
 meta = nbformat.read("/work/main/chapters/02_health.ipynb", 4).metadata
