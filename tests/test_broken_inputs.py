@@ -66,6 +66,7 @@ def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, run_build):
     code, err = run_build(valid_raw, out)
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == [
+        "claims.csv",
         "data_dictionary.md",
         "dataset.zip",
         "events.csv",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from safetybook.paths import DATAPACKAGE
 
-TABLES = ("sources", "organisations", "events", "measures", "reference_actions")
+TABLES = ("sources", "organisations", "events", "measures", "reference_actions", "claims")
 # Evidence phrases are "at most about 30 words"; the hard limit leaves room for a long name.
 MAX_EVIDENCE_WORDS = 35
 

@@ -55,6 +55,7 @@ def raw_files(raw_dir: Path) -> dict[str, list[Path]]:
         "events": sorted((raw_dir / "events").glob("*.csv")),
         "measures": sorted((raw_dir / "measures").glob("*.csv")),
         "reference_actions": [raw_dir / "reference_actions.csv"],
+        "claims": [raw_dir / "claims.csv"],
     }
 
 
