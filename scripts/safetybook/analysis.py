@@ -1,46 +1,13 @@
-"""Small computations shared by chapters: reported series, disagreements, periods, tables of events."""
+"""Small computations shared by chapters: reported series and their disagreements, periods, shares."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from safetybook.eventstudy import DEFAULT_DRAWS, DEFAULT_SEED, to_days
+from safetybook.load import OFFICIAL_KINDS
 
-PRIMARY_KINDS = (
-    "primary",
-    "transparency_report",
-    "regulator",
-    "government",
-    "legislature",
-    "court",
-    "intergovernmental",
-)
-# Event types that are TikTok's own initiatives (as opposed to actions by governments and courts).
-INITIATIVE_TYPES = (
-    "partnership",
-    "sponsorship",
-    "campaign",
-    "feature",
-    "policy",
-    "membership",
-    "donation",
-    "programme",
-)
-GOVERNMENT_TYPES = (
-    "device_ban",
-    "national_ban",
-    "regional_ban",
-    "executive_order",
-    "law",
-    "security_review",
-    "investigation",
-    "order",
-    "fine",
-    "settlement",
-    "lawsuit",
-    "court_ruling",
-)
+# Source kinds that are the acting organisation's own document (defined once, in load).
+PRIMARY_KINDS = OFFICIAL_KINDS
 
 
 def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -127,29 +94,6 @@ def consensus(series: pd.DataFrame) -> pd.DataFrame:
     return grouped.sort_values("period_end").reset_index(drop=True)
 
 
-def dated_list(events: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A copyable table of events: date (at its precision), what, where, who, source key."""
-
-    def shown(row) -> str:
-        if row["date_precision"] == "year":
-            return f"{row['date']:%Y}"
-        if row["date_precision"] == "month":
-            return f"{row['date']:%Y-%m}"
-        return f"{row['date']:%Y-%m-%d}"
-
-    table = pd.DataFrame(
-        {
-            "Date": [shown(r) for _, r in events.iterrows()],
-            "Type": events["event_type"].astype(str).str.replace("_", " "),
-            "Country": events["country"].astype(str),
-            **{c.replace("_", " ").capitalize(): events[c].astype(str) for c in extra},
-            "What happened": events["description"].astype(str),
-            "Source": events["source_id"].astype(str),
-        }
-    )
-    return table.reset_index(drop=True)
-
-
 def binomial_two_sided(k: int, n: int, p: float) -> float:
     """Exact two-sided binomial test: the probability, under Binomial(n, p), of an outcome no more
     likely than k (the same rule as scipy.stats.binomtest)."""
@@ -211,81 +155,6 @@ def densest_window(dates: pd.Series, days: int) -> tuple[int, pd.Timestamp]:
         if i - j + 1 > best:
             best, start = i - j + 1, ordered.iloc[j]
     return best, start
-
-
-def clustering_test(
-    dates: pd.Series,
-    days: int,
-    start: pd.Timestamp,
-    end: pd.Timestamp,
-    draws: int = DEFAULT_DRAWS,
-    seed: int = DEFAULT_SEED,
-) -> dict:
-    """Scan test: is the densest `days`-day window fuller than for the same number of dates placed
-    uniformly at random between start and end? Returns the observed count, the window, the null
-    median and a one-sided p-value (with the +1 correction)."""
-
-    observed, window_start = densest_window(dates, days)
-    span = (end - start).days
-    rng = np.random.default_rng(seed)
-    n = len(dates)
-    sims = rng.integers(0, span + 1, size=(draws, n))
-    sims.sort(axis=1)
-    best = np.zeros(draws, dtype=int)
-    for k in range(1, n + 1):
-        if k > n:
-            break
-        # k dates fit in a window when the k-th minus the first of some run of k is below `days`.
-        fits = (sims[:, k - 1 :] - sims[:, : n - k + 1] < days).any(axis=1)
-        best = np.where(fits, k, best)
-    p_value = (1 + int((best >= observed).sum())) / (draws + 1)
-    return {
-        "observed": observed,
-        "window_start": window_start,
-        "null_median": float(np.median(best)),
-        "p_value": p_value,
-        "n": n,
-    }
-
-
-def days_since_last(targets: pd.Series, references: pd.Series) -> pd.Series:
-    """For each target date, days since the latest reference date on or before it (NaN if none)."""
-    refs = pd.Series(sorted(pd.to_datetime(references))).reset_index(drop=True)
-    out = []
-    for date in pd.to_datetime(targets):
-        earlier = refs[refs <= date]
-        out.append((date - earlier.iloc[-1]).days if len(earlier) else float("nan"))
-    return pd.Series(out, index=targets.index, dtype="float64")
-
-
-def gap_test(
-    targets: pd.Series,
-    references: pd.Series,
-    start: pd.Timestamp,
-    end: pd.Timestamp,
-    draws: int = DEFAULT_DRAWS,
-    seed: int = DEFAULT_SEED,
-) -> dict:
-    """Do targets follow references more closely than random dates would? Compares the median of
-    `days_since_last` with the same statistic for as many dates drawn uniformly in [start, end]."""
-
-    observed = days_since_last(targets, references).median()
-    refs = np.sort(to_days(references))
-    lo, hi = to_days([start])[0], to_days([end])[0]
-    rng = np.random.default_rng(seed)
-    sims = rng.integers(lo, hi + 1, size=(draws, len(targets)))
-    idx = np.searchsorted(refs, sims, side="right") - 1
-    gaps = np.where(idx >= 0, sims - refs[np.clip(idx, 0, None)], np.nan)
-    null = np.nanmedian(gaps, axis=1)
-    p_value = (1 + int((null <= observed).sum())) / (draws + 1)
-    return {
-        "observed": float(observed),
-        "null_median": float(np.median(null)),
-        "null_low": float(np.percentile(null, 2.5)),
-        "null_high": float(np.percentile(null, 97.5)),
-        "p_value": p_value,
-        "n": int(len(targets)),
-    }
 
 
 def with_gaps(consensus: pd.DataFrame, months: int = 3) -> pd.DataFrame:

@@ -87,6 +87,11 @@ def _interval(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def interval_midpoint(frame: pd.DataFrame) -> pd.Series:
+    """The middle day of each row's date interval (the date itself when it is exact)."""
+    return frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
+
+
 def events(include_corroborating: bool = False) -> pd.DataFrame:
     """Event rows (steps of units) with their unit, date interval, source kind and region.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from safetybook.analysis import binomial_two_sided
+from safetybook.load import interval_midpoint
 
 STUDY_FROM, STUDY_TO = pd.Timestamp("2019-01-01"), pd.Timestamp("2025-12-31")
 
@@ -34,16 +35,12 @@ def national_device_bans(book) -> pd.Series:
     return bans.groupby("area")["date"].min()
 
 
-def _midpoint(frame: pd.DataFrame) -> pd.Series:
-    return frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
-
-
 def before_after_bans(book, deal_frame: pd.DataFrame) -> pd.DataFrame:
     """Per ban country: deals before and after its first national device ban, and the years each
     side covers within the study period. A year- or month-dated deal counts at its interval's
     midpoint."""
     bans = national_device_bans(book)
-    when = _midpoint(deal_frame)
+    when = interval_midpoint(deal_frame)
     rows = []
     for area, ban in bans.items():
         here = when[(deal_frame["area"] == area) & when.between(STUDY_FROM, STUDY_TO)]

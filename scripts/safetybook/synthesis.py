@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from safetybook.eventstudy import Result, event_study
+from safetybook.load import interval_midpoint
 
 MATCH = {
     "child_protection": "child_protection",
@@ -161,7 +162,7 @@ def weekly_counts(action_frame, initiative_frame, weeks: int = 13) -> pd.DataFra
     count at their interval's midpoint."""
 
     def week_index(frame) -> pd.Series:
-        mid = frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
+        mid = interval_midpoint(frame)
         inside = mid.between(STUDY_START, STUDY_END)
         return ((mid[inside] - STUDY_START).dt.days // 7).astype(int)
 
