@@ -59,3 +59,19 @@ def test_notebook_pages_offer_launch_and_download_buttons(doc, built_site):
     assert f'href="../_sources/chapters/{page.stem}.ipynb"' in text, "no .ipynb download button"
     assert "window.print()" in text, "no PDF (print) download button"
     assert f"{repo}/issues/new" in text, "issue button does not point at the project's repository"
+
+
+def test_zenodo_metadata_matches_the_citation_file():
+    import json
+
+    zenodo = json.loads((paths.ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
+    assert zenodo["title"] == cff["title"]
+    assert zenodo["license"] == cff["license"]
+    assert [c["name"] for c in zenodo["creators"]] == [a["name"] for a in cff["authors"]]
+
+
+def test_the_changelog_has_an_entry_for_the_current_version():
+    cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
+    changelog = (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {cff['version']} (" in changelog
