@@ -9,11 +9,10 @@ source only).
 
 from __future__ import annotations
 
-import csv
 import math
 import random
 
-from draw_sample import HERE, ROOT, SHARE, read
+from draw_sample import HERE, ROOT, SHARE, read, write_blind
 
 SEED = 20261201
 
@@ -31,34 +30,7 @@ def main() -> None:
         key=lambda r: (r["unit_id"], r["date"], r["event_id"]),
     )
     order = {u: i for i, u in enumerate(sorted(chosen))}
-    with open(HERE / "sample_extension.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(
-            [
-                "group",
-                "event_id",
-                "date",
-                "date_precision",
-                "source_title",
-                "publisher",
-                "url",
-                "evidence",
-            ]
-        )
-        for r in rows:
-            s = sources[r["source_id"]]
-            writer.writerow(
-                [
-                    f"x{order[r['unit_id']] + 1:02d}",
-                    r["event_id"],
-                    r["date"],
-                    r["date_precision"],
-                    s["title"],
-                    s["publisher"],
-                    s["url"],
-                    r["evidence"],
-                ]
-            )
+    write_blind(HERE / "sample_extension.csv", rows, sources, order, "x")
     print(
         f"{len(sampled)} units sampled before; {needed} more drawn ({len(rows)} rows) of {len(units)}"
     )

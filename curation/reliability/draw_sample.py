@@ -25,6 +25,20 @@ def read(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+COLUMNS = ["group", "event_id", "date", "date_precision", "source_title", "publisher", "url", "evidence"]
+
+
+def write_blind(path: Path, rows: list[dict], sources: dict, order: dict, prefix: str) -> None:
+    """Write sampled rows in the blind form a second coder sees: row id, date and source only."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for r in rows:
+            s = sources[r["source_id"]]
+            writer.writerow([f"{prefix}{order[r['unit_id']] + 1:02d}", r["event_id"], r["date"],
+                             r["date_precision"], s["title"], s["publisher"], s["url"], r["evidence"]])
+
+
 def main() -> None:
     events = [r for r in read(ROOT / "data" / "events.csv") if not r["same_event_as"]]
     sources = {r["source_id"]: r for r in read(ROOT / "data" / "sources.csv")}
@@ -34,34 +48,7 @@ def main() -> None:
     rows = [r for r in events if r["unit_id"] in chosen]
     order = {u: i for i, u in enumerate(sorted(chosen))}
     rows.sort(key=lambda r: (order[r["unit_id"]], r["date"], r["event_id"]))
-    with open(HERE / "sample.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(
-            [
-                "group",
-                "event_id",
-                "date",
-                "date_precision",
-                "source_title",
-                "publisher",
-                "url",
-                "evidence",
-            ]
-        )
-        for r in rows:
-            s = sources[r["source_id"]]
-            writer.writerow(
-                [
-                    f"g{order[r['unit_id']] + 1:02d}",
-                    r["event_id"],
-                    r["date"],
-                    r["date_precision"],
-                    s["title"],
-                    s["publisher"],
-                    s["url"],
-                    r["evidence"],
-                ]
-            )
+    write_blind(HERE / "sample.csv", rows, sources, order, "g")
     print(f"{size} of {len(units)} units, {len(rows)} rows -> {HERE / 'sample.csv'}")
 
 
