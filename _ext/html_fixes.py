@@ -4,6 +4,8 @@ Every fix here was found by axe-core (WCAG 2.1 AA) or the Nu HTML Checker on the
 tests in `tests/test_html_valid.py` and the browser tests are the acceptance check. Two more fixes
 live in configuration: `_templates/` overrides two theme components, and `_config.yml` lists the
 Sphinx extensions without sphinx-thebe (no script from a CDN) and starts pages in colour mode auto.
+One more is a script: `_static/sidebar-toggles.js` makes the theme's menu and contents buttons work
+(pydata-sphinx-theme#2451); Jupyter Book includes every script in `_static` in every page.
 """
 
 from __future__ import annotations

@@ -93,16 +93,10 @@ def cell_problems(
         changed = figure_difference(label, folder, old[label], new[label])
         if changed:
             problems.append(f"{notebook} cell {index}: {changed}")
-        written = paths.figure_data_dir() / f"{label}.csv"
-        if not written.exists():
-            problems.append(
-                f"{notebook} cell {index}: a fresh run wrote no data for figure {label}"
-            )
-        elif (
-            written.read_bytes()
-            != (paths.CHAPTERS_DIR / "figure-data" / f"{label}.csv").read_bytes()
-        ):
-            problems.append(
-                f"{notebook} cell {index}: the data behind {label} differs from a fresh run"
-            )
+        for name in (f"{label}.csv", f"{label}.metadata.json"):
+            written = paths.figure_data_dir() / name
+            if not written.exists():
+                problems.append(f"{notebook} cell {index}: a fresh run wrote no {name}")
+            elif written.read_bytes() != (paths.CHAPTERS_DIR / "figure-data" / name).read_bytes():
+                problems.append(f"{notebook} cell {index}: {name} differs from a fresh run")
     return problems

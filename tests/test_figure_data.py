@@ -1,9 +1,12 @@
-"""Every figure links to a CSV of exactly the data it plots, with its sources and licence."""
+"""Every figure links to a plain CSV of exactly the data it plots, and to a metadata sidecar with its
+title, columns, sources and licence."""
 
 from __future__ import annotations
 
+import json
 import re
 
+import pandas as pd
 import pytest
 from notebook_checks import committed, figures, notebook_names
 
@@ -15,19 +18,31 @@ def figure_labels(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", notebook_names())
-def test_each_figure_has_a_csv_with_sources_and_licence(name):
+def test_each_figure_has_a_plain_csv_and_a_metadata_sidecar(name):
     known = set(load.sources()["source_id"])
-    for label in figure_labels(name):
+    labels = figure_labels(name)
+    markdown = "".join(
+        "".join(c["source"]) for c in committed(name)["cells"] if c["cell_type"] == "markdown"
+    )
+    shown = set(re.findall(r"\{glue:figure\} (\S+-fig-\S+)", markdown))
+    assert set(labels) == shown, f"{name}: figures shown and figures made differ"
+    for label in labels:
         path = paths.CHAPTERS_DIR / "figure-data" / f"{label}.csv"
         assert path.exists(), f"{name}: no data file for figure {label}"
-        header = [
-            line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")
-        ]
-        assert any("Licence: CC BY 4.0" in line for line in header)
-        cited = (
-            next(line for line in header if line.startswith("# Sources")).split(":", 1)[1].split()
-        )
-        assert cited and set(cited) <= known, f"{label}: unknown sources {set(cited) - known}"
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert not first.startswith("#"), f"{path.name}: starts with a comment, not the header row"
+        frame = pd.read_csv(path)  # no options: a spreadsheet opens it the same way
+        sidecar = path.with_suffix(".metadata.json")
+        assert sidecar.exists(), f"{name}: no metadata sidecar for figure {label}"
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        assert meta["figure"] == label and meta["data"] == path.name
+        assert meta["title"].strip(), f"{sidecar.name}: no title (the figure's takeaway)"
+        assert meta["licence"]["name"] == "CC-BY-4.0"
+        assert [c["name"] for c in meta["columns"]] == list(frame.columns)
+        assert meta["rows"] == len(frame)
+        cited = {s["id"] for s in meta["sources"]}
+        assert cited and cited <= known, f"{label}: unknown sources {cited - known}"
+        assert all(s["publisher"] for s in meta["sources"])
 
 
 @pytest.mark.parametrize("name", notebook_names())
@@ -37,6 +52,9 @@ def test_built_page_links_each_figure_csv(name, built_site):
     for label in figure_labels(name):
         links = re.findall(rf'href="([^"]*{re.escape(label)}\.csv)"', text)
         assert links, f"{page.name}: no link to the data of {label}"
+        sidecars = re.findall(rf'href="([^"]*{re.escape(label)}\.metadata\.json)"', text)
+        assert sidecars, f"{page.name}: no link to the metadata of {label} next to its CSV"
+        assert (page.parent / sidecars[0]).resolve().exists(), f"{sidecars[0]} does not resolve"
         target = (page.parent / links[0]).resolve()
         assert target.exists(), f"{page.name}: link {links[0]} does not resolve"
         assert (

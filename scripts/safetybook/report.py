@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -84,7 +85,7 @@ class HtmlTable:
     def _repr_html_(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.frame.columns)
         body = "".join(
-            "<tr>" + "".join(f"<td>{_html_cell(v)}</td>" for v in row) + "</tr>"
+            "<tr>" + "".join(_td(v) for v in row) + "</tr>"
             for row in self.frame.itertuples(index=False)
         )
         table = (
@@ -99,6 +100,15 @@ class HtmlTable:
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
+
+
+PROSE_LENGTH = 60
+
+
+def _td(value) -> str:
+    """One cell; long text is marked as prose, so the stylesheet gives it a readable width."""
+    prose = ' class="prose"' if len(_cell(value)) > PROSE_LENGTH else ""
+    return f"<td{prose}>{_html_cell(value)}</td>"
 
 
 def _html_cell(value) -> str:
@@ -126,7 +136,7 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
     """Glue a table for a `{glue:figure}` with a caption and label."""
     from myst_nb import glue
 
-    table = HtmlTable(frame, label=f"Table {name}, scrollable")
+    table = HtmlTable(frame, label="Table (scrolls sideways on small screens)")
     glue(name, table, display=False)
 
 
@@ -134,8 +144,54 @@ def figure_data_path(label: str) -> Path:
     return paths.figure_data_dir() / f"{label}.csv"
 
 
-def write_figure_data(label: str, data: pd.DataFrame, source_ids) -> Path:
-    """Write exactly the data a figure plots, with a header naming its sources and licence."""
+BOOK_TITLE = "TikTok's safety partnerships and government pressure: a dated record"
+LICENCE = {"name": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+def figure_title(fig) -> str:
+    """The takeaway a figure states: its suptitle, else its first axes' title."""
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        return suptitle.get_text()
+    titles = (ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right"))
+    return next((t for t in titles if t), "")
+
+
+def figure_metadata(label: str, title: str, data: pd.DataFrame, keys: list[str]) -> dict:
+    """What a reader needs to reuse a figure's CSV: title, columns, sources and licence."""
+    table = sources().set_index("source_id")
+    cited = []
+    for key in keys:
+        row = table.loc[key]
+        cited.append(
+            {
+                "id": key,
+                "publisher": str(row["publisher"]),
+                "published": None if pd.isna(row["published"]) else f"{row['published']:%Y-%m-%d}",
+                "kind": str(row["kind"]),
+                "url": None if pd.isna(row["url"]) else str(row["url"]),
+            }
+        )
+    return {
+        "figure": label,
+        "title": title,
+        "book": BOOK_TITLE,
+        "data": f"{label}.csv",
+        "rows": len(data),
+        "columns": [{"name": str(c), "type": str(t)} for c, t in data.dtypes.items()],
+        "licence": LICENCE,
+        "sources": cited,
+    }
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def write_figure_data(label: str, data: pd.DataFrame, source_ids, title: str = "") -> Path:
+    """Write exactly the data a figure plots as a plain CSV (header row first, no comments), and
+    beside it `<label>.metadata.json` with its title, columns, sources and licence."""
     keys = sorted(set(str(s) for s in source_ids))
     known = set(sources()["source_id"])
     unknown = [k for k in keys if k not in known]
@@ -143,18 +199,12 @@ def write_figure_data(label: str, data: pd.DataFrame, source_ids) -> Path:
         raise KeyError(f"figure {label}: unknown source ids {unknown}")
     path = figure_data_path(label)
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = [
-        f"# Data behind figure {label} of 'TikTok's safety partnerships and government pressure: a dated record'.",
-        "# Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
-        f"# Sources (keys in references.bib and data/sources.csv): {' '.join(keys)}",
-    ]
-    text = (
-        "\n".join(header)
-        + "\n"
-        + data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    _write_if_changed(path, data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d"))
+    metadata = figure_metadata(label, title, data, keys)
+    _write_if_changed(
+        path.with_suffix(".metadata.json"),
+        json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
     )
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -162,7 +212,7 @@ def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
     """Glue a figure under its label, write the data behind it, and close it so it is shown once."""
     from myst_nb import glue
 
-    write_figure_data(label, data, source_ids)
+    write_figure_data(label, data, source_ids, title=figure_title(fig))
     glue(label, fig, display=False)
     plt.close(fig)
 

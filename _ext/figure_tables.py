@@ -1,0 +1,114 @@
+"""Sphinx extension: tables numbered as tables, readable table cells, and figure data with metadata.
+
+- A glued table (`{glue:figure}` whose label contains `-tbl-`) becomes a `glued_table`: a figure
+  node that Sphinx numbers in the table sequence ("Table 3"), with its caption above the table.
+- A long cell in a Markdown table is marked `prose` (or `prose-long`), so the stylesheet gives it a readable width
+  (the library marks long cells of glued tables the same way).
+- Next to each figure's CSV download link, a link to its `.metadata.json` sidecar (title, columns,
+  sources, licence), written beside the CSV by `safetybook.report.write_figure_data`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.writers.html5 import HTML5Translator
+
+TABLE_LABEL = re.compile(r"-tbl-")
+FIGURE_CSV = re.compile(r"figure-data/(?P<label>[\w-]+)\.csv$")
+PROSE_LENGTH = 60
+LONG_PROSE_LENGTH = 150
+
+
+class glued_table(nodes.figure):  # noqa: N801 (docutils node classes are lower case)
+    """A glued table with a caption, numbered as a table."""
+
+
+def visit_glued_table(self: HTML5Translator, node: glued_table) -> None:
+    node["classes"].append("table-figure")
+    HTML5Translator.visit_figure(self, node)
+
+
+def depart_glued_table(self: HTML5Translator, node: glued_table) -> None:
+    HTML5Translator.depart_figure(self, node)
+
+
+class GluedTables(SphinxTransform):
+    """Turn glued table figures into `glued_table` nodes with the caption first."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs) -> None:
+        for figure in list(self.document.findall(nodes.figure)):
+            if type(figure) is not nodes.figure:
+                continue
+            if not any(TABLE_LABEL.search(i) for i in figure["ids"] + figure["names"]):
+                continue
+            table = glued_table(figure.rawsource, **figure.attributes)
+            captions = [c for c in figure.children if isinstance(c, nodes.caption)]
+            table.extend(captions + [c for c in figure.children if c not in captions])
+            figure.replace_self(table)
+            for ident in table["ids"]:  # references look their target up here
+                self.document.ids[ident] = table
+
+
+class ProseCells(SphinxTransform):
+    """Mark long cells of Markdown tables as prose."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs) -> None:
+        for entry in self.document.findall(nodes.entry):
+            length = len(entry.astext())
+            if length > LONG_PROSE_LENGTH:
+                entry["classes"].append("prose-long")
+            elif length > PROSE_LENGTH:
+                entry["classes"].append("prose")
+
+
+class FigureMetadataLinks(SphinxTransform):
+    """Add the metadata sidecar's download link after each figure CSV's."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs) -> None:
+        for ref in list(self.document.findall(addnodes.download_reference)):
+            match = FIGURE_CSV.search(ref.get("reftarget", ""))
+            if not match:
+                continue
+            target = ref["reftarget"][: -len(".csv")] + ".metadata.json"
+            sidecar = addnodes.download_reference(
+                "",
+                "",
+                refdoc=ref.get("refdoc", self.env.docname),
+                refdomain=ref.get("refdomain", ""),
+                reftype="download",
+                refexplicit=True,
+                refwarn=False,
+                reftarget=target,
+            )
+            sidecar += nodes.literal(
+                "", "its metadata (title, sources, licence)", classes=["xref", "download"]
+            )
+            parent = ref.parent
+            index = parent.index(ref)
+            parent.insert(index + 1, nodes.Text(" (CSV) and "))
+            parent.insert(index + 2, sidecar)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_enumerable_node(
+        glued_table,
+        "table",
+        lambda node: next(iter(node.findall(nodes.caption)), nodes.caption()).astext(),
+        html=(visit_glued_table, depart_glued_table),
+        singlehtml=(visit_glued_table, depart_glued_table),
+    )
+    app.add_transform(GluedTables)
+    app.add_transform(ProseCells)
+    app.add_transform(FigureMetadataLinks)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

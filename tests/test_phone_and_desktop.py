@@ -1,0 +1,110 @@
+"""The book on a phone (390 px) and a desktop (1280 px): the menu and contents buttons open their
+panels, there is one search control, table rows stay short, and every page is photographed."""
+
+from __future__ import annotations
+
+import pytest
+from book_layout import toc_docs
+from browser_support import SHOTS
+
+WIDTHS = (390, 1280)
+CHAPTER = "chapters/06_government"
+MAX_ROW_PX = 250
+
+
+def _open(browser, server: str, doc: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 850})
+    page = context.new_page()
+    page.goto(f"{server}/{doc}.html", wait_until="load")
+    return context, page
+
+
+def _visible_button(page, kind: str):
+    buttons = page.locator(f".{kind}-toggle")
+    visible = [buttons.nth(i) for i in range(buttons.count()) if buttons.nth(i).is_visible()]
+    return visible
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_menu_button_opens_or_folds_the_navigation(server, browser, width):
+    context, page = _open(browser, server, CHAPTER, width)
+    try:
+        buttons = _visible_button(page, "primary")
+        assert len(buttons) == 1, f"{len(buttons)} visible menu buttons at {width} px"
+        if width < 992:
+            modal = page.locator("#pst-primary-sidebar-modal")
+            assert not modal.evaluate("d => d.open"), "navigation open before the tap"
+            buttons[0].click()
+            page.wait_for_timeout(300)
+            assert modal.evaluate("d => d.open"), "the menu button did not open the navigation"
+            link = modal.get_by_role("link", name="Sports").first
+            assert link.is_visible(), "the opened navigation shows no chapter links"
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(200)
+            assert not modal.evaluate("d => d.open"), "Escape did not close the navigation"
+        else:
+            sidebar = page.locator("#pst-primary-sidebar")
+            assert sidebar.is_visible(), "the navigation is not shown on a wide screen"
+            buttons[0].click()
+            page.wait_for_timeout(400)
+            assert not sidebar.is_visible(), "the menu button did not fold the navigation away"
+            buttons[0].click()
+            page.wait_for_timeout(400)
+            assert sidebar.is_visible(), "a second click did not bring the navigation back"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_contents_button_opens_this_page_s_contents(server, browser, width):
+    context, page = _open(browser, server, CHAPTER, width)
+    try:
+        if width < 1200:
+            buttons = _visible_button(page, "secondary")
+            assert len(buttons) == 1, f"{len(buttons)} visible contents buttons at {width} px"
+            modal = page.locator("#pst-secondary-sidebar-modal")
+            buttons[0].click()
+            page.wait_for_timeout(300)
+            assert modal.evaluate("d => d.open"), "the contents button did not open the contents"
+            assert modal.get_by_role("link").first.is_visible(), "the contents panel is empty"
+        else:
+            contents = page.locator(".bd-sidebar-secondary")
+            assert contents.is_visible(), "this page's contents are not shown on a wide screen"
+            assert contents.get_by_role("link").count() >= 3
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_one_search_control(server, browser, width):
+    context, page = _open(browser, server, CHAPTER, width)
+    try:
+        controls = page.locator(".search-button, .search-button-field, input[type=search]")
+        visible = [i for i in range(controls.count()) if controls.nth(i).is_visible()]
+        assert len(visible) == 1, f"{len(visible)} visible search controls at {width} px"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_tables_have_short_rows_and_pages_are_photographed(server, browser, width):
+    context, page = _open(browser, server, toc_docs()[0], width)
+    tall = []
+    tables = 0
+    try:
+        for doc in toc_docs():
+            page.goto(f"{server}/{doc}.html", wait_until="load")
+            rows = page.evaluate(
+                """() => [...document.querySelectorAll('main table')].flatMap(t =>
+                    [...t.rows].map(r => [t.closest('[id]') ? t.closest('[id]').id : '',
+                                          r.rowIndex, r.getBoundingClientRect().height]))"""
+            )
+            tables += len({r[0] for r in rows})
+            tall += [f"{doc} {ident} row {i}: {h:.0f} px" for ident, i, h in rows if h > MAX_ROW_PX]
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            name = f"{doc.replace('/', '__')}-{width}px.png"
+            page.screenshot(path=str(SHOTS / name), full_page=True)
+    finally:
+        context.close()
+    assert tables >= 10, f"only {tables} tables found: the page selector has gone stale"
+    assert not tall, f"rows taller than {MAX_ROW_PX} px at {width} px:\n" + "\n".join(tall)
