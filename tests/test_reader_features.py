@@ -37,7 +37,11 @@ def test_chapter_ends_with_a_generated_citation(doc, built_site):
     text = page.read_text(encoding="utf-8")
     cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
     block = html.unescape(re.sub(r"<[^>]+>", "", text[text.index("Cite this chapter") :]))
-    assert "@incollection{" in block and f"version = {{{cff['version']}}}" in block and "edition =" not in block
+    assert (
+        "@incollection{" in block
+        and f"version = {{{cff['version']}}}" in block
+        and "edition =" not in block
+    )
     assert cff["title"] in block.replace("\u2019", "'")
     for tag in (
         "citation_title",
@@ -145,11 +149,15 @@ def test_last_changed_date_comes_from_the_page_source_commit(built_site):
 def test_glued_tables_are_numbered_as_tables_with_the_caption_first(built_site):
     page = built_site / "chapters" / "01_data_and_methods.html"
     text = page.read_text(encoding="utf-8")
-    tables = re.findall(r'<figure[^>]*table-figure[^>]*>\s*<figcaption>(.*?)</figcaption>', text, re.S)
+    tables = re.findall(
+        r"<figure[^>]*table-figure[^>]*>\s*<figcaption>(.*?)</figcaption>", text, re.S
+    )
     assert tables, "no glued table rendered as a table figure"
     numbers = [re.sub(r"<[^>]+>", "", t).split()[:2] for t in tables]
     assert all(n[0] == "Table" for n in numbers), numbers
-    captions = re.sub(r"<[^>]+>", "", "".join(re.findall(r"<figcaption>.*?</figcaption>", text, re.S)))
+    captions = re.sub(
+        r"<[^>]+>", "", "".join(re.findall(r"<figcaption>.*?</figcaption>", text, re.S))
+    )
     assert "-tbl-" not in captions, "a table caption shows its internal label"
     figures = re.findall(r"<figcaption>\s*<p><span class=\"caption-number\">([^<]*)", text)
     assert any(f.startswith("Fig") for f in figures) and any(f.startswith("Table") for f in figures)
