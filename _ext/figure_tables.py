@@ -106,7 +106,6 @@ def setup(app: Sphinx) -> dict:
         "table",
         lambda node: next(iter(node.findall(nodes.caption)), nodes.caption()).astext(),
         html=(visit_glued_table, depart_glued_table),
-        singlehtml=(visit_glued_table, depart_glued_table),
     )
     app.add_transform(GluedTables)
     app.add_transform(ProseCells)

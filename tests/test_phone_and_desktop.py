@@ -103,7 +103,7 @@ def test_tables_have_short_rows_and_pages_are_photographed(server, browser, widt
             tall += [f"{doc} {ident} row {i}: {h:.0f} px" for ident, i, h in rows if h > MAX_ROW_PX]
             SHOTS.mkdir(parents=True, exist_ok=True)
             name = f"{doc.replace('/', '__')}-{width}px.png"
-            page.screenshot(path=str(SHOTS / name), full_page=True)
+            page.screenshot(path=str(SHOTS / name), full_page=True, timeout=120_000)
     finally:
         context.close()
     assert tables >= 10, f"only {tables} tables found: the page selector has gone stale"
