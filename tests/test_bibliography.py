@@ -78,3 +78,42 @@ def test_braces_and_backslashes_in_a_title_are_rejected_with_file_row_and_column
     assert any(
         p.column == "title" and p.line == 2 and "sources.csv" in str(p.file) for p in problems
     ), problems
+
+
+def _reference_list(site) -> list[tuple[str, str]]:
+    text = (site / "chapters" / "references.html").read_text(encoding="utf-8")
+    items = re.findall(r'<div class="citation" id="[^"]*" role="listitem">(.*?)</div>', text, re.S)
+    entries = []
+    for item in items:
+        plain = html.unescape(re.sub(r"<[^>]+>", "", item)).strip()
+        label, _, body = plain.partition("]")
+        entries.append((label.lstrip("["), body.strip()))
+    return entries
+
+
+def test_reference_list_uses_unique_author_year_labels(built_site):
+    from safetybook import load
+
+    entries = _reference_list(built_site)
+    assert len(entries) == len(load.sources())
+    labels = [label for label, _ in entries]
+    assert len(set(labels)) == len(labels), "two sources share a label"
+    bad = [x for x in labels if not re.search(r" ((19|20)\d\d|n\.d\.)[a-z]*$", x)]
+    assert not bad, f"labels that are not author-year: {bad[:5]}"
+
+
+def test_reference_list_prints_full_dates_and_tells_undated_pages_apart(built_site):
+    from safetybook import load
+
+    entries = dict(_reference_list(built_site))
+    bodies = " ".join(entries.values())
+    assert not re.search(r", \d{1,2} (19|20)\d\d\b", bodies), "a month printed as a number"
+    sources = load.sources()
+    dated = sources[sources["published"].notna()]
+    for day in dated["published"].head(50):
+        assert f"{day.day} {day:%B} {day.year}" in bodies, f"no full date {day:%Y-%m-%d}"
+    undated = sources[sources["published"].isna()]
+    shared = undated["publisher"][undated["publisher"].duplicated()]
+    assert len(shared), "no publisher with two undated pages: the check below would be vacuous"
+    labels = [label for label in entries if label.endswith(("n.d.a", "n.d.b"))]
+    assert len(labels) >= 2, "undated pages of one publisher are not told apart"
