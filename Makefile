@@ -47,10 +47,11 @@ html: execute $(NODE_TOOLS) ## Build the HTML book (strict) from the executed no
 	@$(MAKE) --no-print-directory _build/html/.built
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
-# The explorer page's record is written from the tidy tables by the pipeline's explorer module.
+# The explorer page's record is written from the tidy tables by the pipeline's explorer module, and
+# its table library comes from node_modules (`html` installs it first).
 BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
 	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
-	scripts/safetybook_pipeline/explorer.py $(NODE_TOOLS)
+	$(wildcard scripts/safetybook_pipeline/explorer.py $(NODE_TOOLS))
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).
