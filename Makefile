@@ -32,15 +32,26 @@ venv: $(STAMP) ## Create or refresh .venv from requirements.txt and install the 
 data: $(STAMP) ## Validate data/raw and rebuild the tidy tables, references.bib and the data dictionary
 	$(BIN)/python -m safetybook_pipeline.build
 
+NODE_TOOLS := node_modules/.installed
+
+# axe-core and the Nu HTML Checker for the tests, and DataTables for the explorer page, exactly as
+# locked in package-lock.json
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 execute: data ## Re-execute the notebooks whose inputs changed (in parallel)
 	$(BIN)/python -m safetybook_tooling.execute --jobs $(JOBS)
 
-html: execute ## Build the HTML book (strict) from the executed notebooks
+html: execute $(NODE_TOOLS) ## Build the HTML book (strict) from the executed notebooks
 	@$(MAKE) --no-print-directory _build/html/.built
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
+# The explorer page's record is written from the tidy tables by the pipeline's explorer module, and
+# its table library comes from node_modules (`html` installs it first).
 BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
-	_config.yml _toc.yml references.bib CITATION.cff
+	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
+	$(wildcard scripts/safetybook_pipeline/explorer.py $(NODE_TOOLS))
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).
@@ -62,13 +73,6 @@ pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-pag
 
 _build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook_tooling.pdf
-
-NODE_TOOLS := node_modules/.installed
-
-# axe-core and the Nu HTML Checker, exactly as locked in package-lock.json
-$(NODE_TOOLS): package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
-	touch $@
 
 PYTEST_ALL := --nbval tests chapters
 

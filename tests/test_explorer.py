@@ -1,0 +1,363 @@
+"""The "Explore the record" page: every counted unit, searchable, filterable, shareable and downloadable,
+at phone and desktop widths, offline, accessible in light and dark mode, and under 1 MB.
+
+Expected rows are computed here from the tidy tables (`safetybook.load`), independently of the page's
+JavaScript and of the pipeline module that writes the page's record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from urllib.parse import urlsplit
+
+import pandas as pd
+import pytest
+from book_layout import toc_docs
+from browser_support import SHOTS, wcag_violations
+
+from safetybook import labels, load, paths
+from safetybook_pipeline import explorer
+
+PAGE = "chapters/explore"
+WIDTHS = [390, 1280]
+RECORD = paths.BUILD_DIR / "html" / "_static" / "explorer" / "record.js"
+THEME_LINKS = {
+    "chapters/02_health": "theme=health",
+    "chapters/03_anti_bullying": "theme=anti_bullying",
+    "chapters/04_child_safety": "theme=child_safety",
+    "chapters/05_sports": "theme=sports",
+    "chapters/06_government": "kind=episode",
+}
+
+
+# -- what the page should show, from data/ ---------------------------------------------------------
+
+
+def units() -> pd.DataFrame:
+    """The units the book counts: episodes and announcements (context units are never counted)."""
+    frame = load.units()
+    return frame[frame["unit_kind"] != "context"].sort_values(["date", "unit_id"])
+
+
+def expected(
+    theme=None, kind=None, jurisdiction=None, official=None, year_from=None, year_to=None
+) -> list[str]:
+    """Unit ids matching the filters, oldest first (the page's default order)."""
+    frame = units()
+    if theme:
+        frame = frame[frame["theme"] == theme]
+    if kind:
+        frame = frame[frame["unit_kind"] == kind]
+    if official is not None:
+        frame = frame[frame["official"] == official]
+    if year_from:
+        frame = frame[frame["date"].dt.year >= year_from]
+    if year_to:
+        frame = frame[frame["date"].dt.year <= year_to]
+    if jurisdiction:
+        wanted = jurisdiction.lower()
+        names = [
+            f"{labels.place(j)} {labels.place(a) if pd.notna(a) else ''}".lower()
+            for j, a in zip(frame["jurisdiction"], frame["affected_area"], strict=True)
+        ]
+        frame = frame[[wanted in n for n in names]]
+    return list(frame["unit_id"])
+
+
+def test_the_expectations_are_not_vacuous():
+    ireland = expected(jurisdiction="Ireland")
+    assert len(units()) > 250
+    assert set(ireland) == {"hea-042", "hea-049", "gov-120", "chi-004", "gov-129"}
+    assert 0 < len(expected(theme="health")) < len(units())
+    assert 25 < len(expected(theme="health")), "the CSV test must span more than one page"
+
+
+# -- the record written for the page ---------------------------------------------------------------
+
+
+def test_the_record_holds_every_counted_unit_once_with_its_steps_and_sources():
+    record = explorer.records()
+    ids = [u["id"] for u in record["units"]]
+    assert len(ids) == len(set(ids))
+    assert ids == list(units()["unit_id"])
+    by_id = units().set_index("unit_id")
+    for unit in record["units"]:
+        assert len(unit["steps"]) == by_id.at[unit["id"], "n_steps"], unit["id"]
+        assert unit["official"] == bool(by_id.at[unit["id"], "official"]), unit["id"]
+        assert set(unit["sources"]) <= set(record["sources"]), unit["id"]
+        assert unit["sources"][0] == by_id.at[unit["id"], "source_id"], unit["id"]
+
+
+def test_the_record_shows_words_not_codes():
+    record = explorer.records()
+    shown = [
+        value
+        for unit in record["units"]
+        for value in (unit["place"], unit["applies"], unit["direction"], unit["who"])
+    ]
+    shown += [step[1] for unit in record["units"] for step in unit["steps"]]
+    shown += [s[3] for s in record["sources"].values()]
+    codes = [v for v in shown if re.fullmatch(r"[a-z]+(_[a-z]+)+", v)]
+    assert not codes, codes[:10]
+    assert all(record["words"][key] for key in ("theme", "type", "concern", "kind"))
+
+
+def test_a_conflicting_report_is_one_whose_dates_miss_the_steps():
+    record = explorer.records()
+    conflicts = {u["id"]: u["conflicts"] for u in record["units"] if u["conflicts"]}
+    assert conflicts, "the dataset has conflicting reports; the record lost them"
+    for unit_id, rows in conflicts.items():
+        for other_date, step_date, _text, _source in rows:
+            assert other_date != step_date, unit_id
+
+
+def test_the_built_record_equals_the_units_in_data(built_site):
+    text = RECORD.read_text(encoding="utf-8")
+    payload = json.loads(text.split(" = ", 1)[1].rstrip().rstrip(";"))
+    assert [u["id"] for u in payload["units"]] == list(units()["unit_id"])
+    assert text == explorer.record_js(), "the built record is stale: run `make book`"
+
+
+def test_the_page_is_in_the_table_of_contents_and_the_chapters_link_to_it(built_site):
+    assert PAGE in toc_docs()
+    for doc, query in THEME_LINKS.items():
+        html = (built_site / f"{doc}.html").read_text(encoding="utf-8")
+        assert f'href="explore.html?{query}"' in html, doc
+        assert "tbl-events" not in html, f"{doc} still holds its dated list"
+
+
+# -- the page in Chromium ------------------------------------------------------------------------
+
+
+def open_page(browser, url: str, width: int, scheme: str = "light"):
+    """The page at a width, recording console errors, failed requests and every host asked."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if width < 600 else 900},
+        color_scheme=scheme,
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    log = {"errors": [], "failed": [], "hosts": set(), "bytes": 0}
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} ({r.failure})"))
+    page.on("request", lambda r: log["hosts"].add(urlsplit(r.url).netloc))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_selector("#explorer.explorer-ready", timeout=15_000)
+    return context, page, log
+
+
+def shown_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#explorer-table tbody tr[id]", "rows => rows.map(r => r.id.replace(/^unit-/, ''))"
+    )
+
+
+def status(page) -> str:
+    return page.inner_text("#explorer-status").strip()
+
+
+def wait_for_count(page, n: int) -> None:
+    page.wait_for_function(
+        "text => document.getElementById('explorer-status').textContent.trim() === text",
+        arg=f"Showing {n} of {len(units())} units",
+        timeout=10_000,
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_page_lists_every_unit_and_loads_nothing_from_elsewhere(server, browser, width):
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html", width)
+    try:
+        assert status(page) == f"Showing {len(units())} of {len(units())} units"
+        page.select_option(".dt-length select", "-1")
+        assert shown_ids(page) == list(units()["unit_id"])
+        assert not log["errors"], log["errors"]
+        assert not log["failed"], log["failed"]
+        assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_typing_a_jurisdictions_name_filters_the_rows_to_it(server, browser, width):
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html", width)
+    try:
+        page.locator("#explorer-jurisdiction").press_sequentially("Ireland", delay=20)
+        want = expected(jurisdiction="Ireland")
+        wait_for_count(page, len(want))
+        assert shown_ids(page) == want
+        cells = page.eval_on_selector_all(
+            "#explorer-table tbody tr td:nth-child(2)", "cells => cells.map(c => c.textContent)"
+        )
+        assert cells and all("Ireland" in c for c in cells), cells
+        assert "jurisdiction=Ireland" in page.url
+        assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_as_you_type_finds_a_country_everywhere_it_is_named(server, browser, width):
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html", width)
+    try:
+        page.locator("#explorer-q").press_sequentially("Pakistan", delay=20)
+        page.wait_for_function(
+            "document.getElementById('explorer-status').textContent.trim()"
+            f" !== 'Showing {len(units())} of {len(units())} units'"
+        )
+        shown = shown_ids(page)
+        assert set(expected(jurisdiction="Pakistan")) <= set(shown)
+        rows = page.eval_on_selector_all(
+            "#explorer-table tbody tr[id]", "rows => rows.map(r => r.textContent)"
+        )
+        assert rows and all("pakistan" in r.lower() for r in rows)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_shared_filtered_url_restores_the_filters(server, browser, width):
+    query = "kind=episode&jurisdiction=United%20States&official=yes&from=2020&to=2024"
+    filters = {"kind": "episode", "jurisdiction": "United States", "official": True}
+    want = expected(**filters, year_from=2020, year_to=2024)
+    assert 1 < len(want) <= 25, "pick filters that fit on one page"
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html?{query}", width)
+    try:
+        wait_for_count(page, len(want))
+        assert shown_ids(page) == want
+        assert page.input_value("#explorer-kind") == "episode"
+        assert page.input_value("#explorer-jurisdiction") == "United States"
+        assert page.input_value("#explorer-official") == "yes"
+        assert page.input_value("#explorer-to") == "2024"
+        # A change made on the page goes into the address, and that address restores it.
+        page.select_option("#explorer-sort", "date-desc")
+        page.select_option("#explorer-to", "2022")
+        narrowed = expected(**filters, year_from=2020, year_to=2022)
+        assert 0 < len(narrowed) < len(want)
+        wait_for_count(page, len(narrowed))
+        shared = page.url
+        assert "to=2022" in shared and "sort=date-desc" in shared
+        assert page.get_attribute("#explorer-link", "href") == "?" + urlsplit(shared).query
+        other, again, _ = open_page(browser, shared, width)
+        try:
+            wait_for_count(again, len(narrowed))
+            assert shown_ids(again) == list(reversed(narrowed))
+            assert again.input_value("#explorer-sort") == "date-desc"
+        finally:
+            other.close()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_csv_download_holds_exactly_the_filtered_rows(server, browser, width):
+    want = expected(theme="health", year_from=2021)
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html?theme=health&from=2021", width)
+    try:
+        wait_for_count(page, len(want))
+        assert len(shown_ids(page)) < len(want), "the download must hold more than one page"
+        with page.expect_download() as download:
+            page.click("#explorer-csv")
+        text = open(download.value.path(), encoding="utf-8").read()
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert text.splitlines()[0].startswith("unit_id,")
+        assert [r["unit_id"] for r in rows] == want
+        assert {r["theme"] for r in rows} == {"Health"}
+        assert all(r["sources"].startswith(tuple(load.sources()["publisher"])) for r in rows)
+        assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_explorer_is_accessible_in_light_and_dark_mode(server, browser, width, scheme):
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html?jurisdiction=Pakistan", width)
+    try:
+        if scheme == "dark":  # as in test_browser_theme: the theme's switch, set as a reader would
+            page.evaluate(
+                "document.documentElement.dataset.theme = 'dark';"
+                " document.documentElement.dataset.mode = 'dark'"
+            )
+            background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert background != "rgb(255, 255, 255)", "dark theme did not apply"
+        page.locator("#explorer-table tbody details summary").first.click()
+        page.wait_for_timeout(400)  # the theme's colour transitions
+        violations = wcag_violations(page)
+        assert not violations, "WCAG 2.1 AA violations (axe-core):\n" + "\n".join(violations)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, "scrolls sideways"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"explore-{width}-{scheme}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_rows_stay_compact_on_a_phone(server, browser):
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html", 390)
+    try:
+        heights = page.eval_on_selector_all(
+            "#explorer-table tbody tr[id]",
+            "rows => rows.map(r => r.getBoundingClientRect().height)",
+        )
+        assert len(heights) == 25
+        assert sorted(heights)[len(heights) // 2] < 260, heights
+        assert max(heights) < 420, heights
+    finally:
+        context.close()
+
+
+def test_the_table_sorts_from_the_keyboard_and_says_so(server, browser):
+    context, page, log = open_page(browser, f"{server}/{PAGE}.html?theme=sports", 1280)
+    try:
+        date_header = page.locator("#explorer-table thead th").first
+        assert date_header.get_attribute("aria-sort") == "ascending"
+        date_header.locator(".dt-column-order").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "document.querySelector('#explorer-table thead th').getAttribute('aria-sort')"
+            " === 'descending'"
+        )
+        assert shown_ids(page)[0] == expected(theme="sports")[-1]
+        assert page.input_value("#explorer-sort") == "date-desc"
+        assert "sort=date-desc" in page.url
+    finally:
+        context.close()
+
+
+def test_the_page_works_from_a_file(browser, built_site):
+    url = (built_site / f"{PAGE}.html").as_uri() + "?theme=sports"
+    context, page, log = open_page(browser, url, 1280)
+    try:
+        wait_for_count(page, len(expected(theme="sports")))
+        assert not log["errors"], log["errors"]
+        assert log["hosts"] == {""}, log["hosts"]
+    finally:
+        context.close()
+
+
+def test_the_page_weighs_under_a_megabyte_with_the_full_dataset(server, browser):
+    """The page and what it loads for the explorer (its HTML, DataTables, the record, its own script
+    and styles), measured as the browser receives them. The theme's shared files (fonts, icons, the
+    theme's styles and scripts), which every page of the book loads and caches, are not counted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(urlsplit(r.url).path, len(r.body())))
+    try:
+        page.goto(f"{server}/{PAGE}.html", wait_until="networkidle")
+        page.wait_for_selector("#explorer.explorer-ready")
+        own = {
+            path: n
+            for path, n in sizes.items()
+            if path == f"/{PAGE}.html"
+            or path.startswith("/_static/explorer")  # explorer.js, explorer.css, explorer/*
+        }
+        assert len(own) == 6, sorted(own)
+        assert own["/_static/explorer/record.js"] == RECORD.stat().st_size
+        assert sum(own.values()) < 1_000_000, f"{sum(own.values()):,} bytes: {own}"
+    finally:
+        context.close()
