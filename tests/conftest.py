@@ -3,7 +3,8 @@
 Tiers are derived from the fixtures a test asks for, never from a hand-kept list: a test that uses
 `built_site` is marked `build`, one that uses `browser` is marked `browser`, one that uses
 `pdf_text` is marked `pdf`, one that builds a re-runner's environment (`binder_lab`,
-`runtime_env`, tests/test_rerun.py) is marked `rerun`, and nbval's notebook cells are marked `notebooks`.
+`binder_runs`, `runtime_env`: tests/test_rerun.py) is marked `rerun`, and nbval's notebook cells
+are marked `notebooks`.
 `make test-fast` runs the rest, which needs no build.
 A test whose precondition is missing fails with the command that provides it; it never passes
 vacuously or skips.
@@ -35,6 +36,7 @@ TIER_FIXTURES = {
     "browser": "browser",
     "pdf_text": "pdf",
     "binder_lab": "rerun",
+    "binder_runs": "rerun",
     "runtime_env": "rerun",
 }
 

@@ -4,8 +4,9 @@ The Binder-equivalent environment is built the way repo2docker's Python buildpac
 JupyterLab first, then binder/requirements.txt installed, with its dependencies resolved, into the
 same environment, then `binder/postBuild` (which uses pip), then `pip check`. The first two steps
 use uv's `pip install` instead of pip, resolving the same requirements against what is installed:
-it takes seconds from uv's cache, where pip, whose downloads are not cached here, takes minutes. Notebooks run there in kernels that the JupyterLab server itself starts, driven
-over its REST and websocket API as the browser drives them.
+it takes seconds from uv's cache, where pip, whose downloads are not cached here, takes minutes.
+Notebooks run there in kernels that the JupyterLab server itself starts, driven over its REST and
+websocket API as the browser drives them, two at a time.
 """
 
 from __future__ import annotations
@@ -180,38 +181,44 @@ class LabServer:
             self.process.kill()
         self.log.close()
 
-    def run_notebook(self, relative: str, timeout: float = 600) -> list[list[dict]]:
-        """Run every code cell of a notebook in a kernel of this server's session for it, as
-        Run All does; returns each cell's outputs (nbformat dicts)."""
+    def run_notebooks(self, relatives: list[str], at_once: int = 2) -> dict[str, object]:
+        """Run every code cell of each notebook, as Run All does, in a kernel of the server's
+        session for it; returns, per notebook, each cell's outputs (nbformat dicts) or the error."""
+        return asyncio.run(self._run_all(relatives, at_once))
+
+    async def _run_all(self, relatives: list[str], at_once: int) -> dict[str, object]:
+        gate = asyncio.Semaphore(at_once)
+
+        async def one(relative: str):
+            async with gate:
+                try:
+                    return await asyncio.wait_for(self._run_one(relative), 900)
+                except Exception as err:  # reported by the notebook's own test
+                    return err
+
+        results = await asyncio.gather(*(one(r) for r in relatives))
+        return dict(zip(relatives, results, strict=True))
+
+    async def _run_one(self, relative: str) -> list[list[dict]]:
         import nbformat
-
-        session = json.loads(
-            self.request(
-                "POST",
-                "/api/sessions",
-                {"path": relative, "type": "notebook", "name": "", "kernel": {"name": "python3"}},
-            )
-        )
-        notebook = nbformat.read(self.root_dir / relative, as_version=4)
-        try:
-            return asyncio.run(
-                asyncio.wait_for(self._execute(session["kernel"]["id"], notebook), timeout)
-            )
-        finally:
-            self.request("DELETE", f"/api/sessions/{session['id']}")
-
-    async def _execute(self, kernel_id: str, notebook) -> list[list[dict]]:
         from tornado.websocket import websocket_connect
 
-        ws = await websocket_connect(
-            f"ws://127.0.0.1:{self.port}/api/kernels/{kernel_id}/channels?token={self.token}"
-        )
-        results = []
-        for cell in notebook.cells:
-            if cell.cell_type == "code":
-                results.append(await _run_cell(ws, cell.source))
-        ws.close()
-        return results
+        body = {"path": relative, "type": "notebook", "name": "", "kernel": {"name": "python3"}}
+        session = json.loads(self.request("POST", "/api/sessions", body))
+        notebook = nbformat.read(self.root_dir / relative, as_version=4)
+        try:
+            ws = await websocket_connect(
+                f"ws://127.0.0.1:{self.port}/api/kernels/{session['kernel']['id']}/channels"
+                f"?token={self.token}"
+            )
+            results = []
+            for cell in notebook.cells:
+                if cell.cell_type == "code":
+                    results.append(await _run_cell(ws, cell.source))
+            ws.close()
+            return results
+        finally:
+            self.request("DELETE", f"/api/sessions/{session['id']}")
 
 
 async def _run_cell(ws, code: str) -> list[dict]:

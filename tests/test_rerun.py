@@ -238,6 +238,12 @@ def binder_lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def binder_runs(binder_lab) -> dict[str, object]:
+    """Every chapter run in Binder's JupyterLab (two at a time): outputs per cell, or the error."""
+    return binder_lab.run_notebooks([f"chapters/{name}" for name in NOTEBOOKS])
+
+
+@pytest.fixture(scope="session")
 def runtime_env(tmp_path_factory) -> Path:
     return runtime_environment(tmp_path_factory.mktemp("runtime"))
 
@@ -257,10 +263,12 @@ def visible(outputs: list[dict]) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_every_chapter_runs_in_binders_jupyterlab_and_shows_its_outputs(binder_lab, name):
+def test_every_chapter_runs_in_binders_jupyterlab_and_shows_its_outputs(binder_runs, name):
     """Run All in a kernel the server starts: no error, and every cell that glues a figure, a
     table or a number for the book also shows it to the reader."""
-    runs = binder_lab.run_notebook(f"chapters/{name}")
+    runs = binder_runs[f"chapters/{name}"]
+    if isinstance(runs, Exception):
+        raise runs
     committed = [
         c for c in nbformat.read(paths.CHAPTERS_DIR / name, 4).cells if c.cell_type == "code"
     ]
