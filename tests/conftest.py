@@ -2,7 +2,9 @@
 
 Tiers are derived from the fixtures a test asks for, never from a hand-kept list: a test that uses
 `built_site` is marked `build`, one that uses `browser` is marked `browser`, one that uses
-`pdf_text` is marked `pdf`, and nbval's notebook cells are marked `notebooks`.
+`pdf_text` is marked `pdf`, one that builds a re-runner's environment (`binder_lab`,
+`binder_runs`, `runtime_env`: tests/test_rerun.py) is marked `rerun`, and nbval's notebook cells
+are marked `notebooks`.
 `make test-fast` runs the rest, which needs no build.
 A test whose precondition is missing fails with the command that provides it; it never passes
 vacuously or skips.
@@ -24,7 +26,7 @@ from book_layout import FIXTURES, SITE, toc_docs
 from browser_support import ARGS, CHROMIUM
 from notebook_checks import cell_problems
 
-from safetybook import paths
+from safetybook import paths, report
 from safetybook_pipeline import build as build_data
 
 TIER_FIXTURES = {
@@ -33,6 +35,9 @@ TIER_FIXTURES = {
     "server": "browser",
     "browser": "browser",
     "pdf_text": "pdf",
+    "binder_lab": "rerun",
+    "binder_runs": "rerun",
+    "runtime_env": "rerun",
 }
 
 
@@ -44,6 +49,8 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     shutil.rmtree(figure_data, ignore_errors=True)
     os.environ["SAFETYBOOK_FIGURE_DATA"] = str(figure_data)
+    # The book's own run: glue without also displaying (see safetybook.report), as `make execute` does.
+    os.environ[report.BUILD_VARIABLE] = "1"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

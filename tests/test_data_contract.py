@@ -49,6 +49,7 @@ def test_loader_types_follow_the_schema(table):
 def test_loader_rejects_a_dangling_foreign_key(tmp_path):
     for table in TABLES:
         (tmp_path / f"{table}.csv").write_bytes((paths.DATA_DIR / f"{table}.csv").read_bytes())
+    (tmp_path / "datapackage.json").write_bytes(paths.DATAPACKAGE.read_bytes())
     events = pd.read_csv(tmp_path / "events.csv", dtype=str, keep_default_na=False)
     events.loc[0, "source_id"] = "nosuchsource"
     events.to_csv(tmp_path / "events.csv", index=False)

@@ -106,10 +106,11 @@ def built_tree(tmp_path) -> Path:
         "references.bib",
         "CITATION.cff",
         "requirements.txt",
+        "requirements-tools.txt",
         "pyproject.toml",
     ):
         shutil.copy2(paths.ROOT / rel, tmp_path / rel)
-    for stamp in (".venv/.installed", "_build/html/.built"):
+    for stamp in (".venv-tools/.installed", ".venv/.installed", "_build/html/.built"):
         (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / stamp).touch()
     return tmp_path

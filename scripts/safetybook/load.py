@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from safetybook import paths
+from safetybook import dataset
 from safetybook.regions import region_of
 from safetybook.schema import TableSchema, table_schema
 
@@ -44,16 +44,17 @@ def _typed(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
 
 @cache
 def _read(table: str, data_dir: Path) -> pd.DataFrame:
-    schema = table_schema(table)
+    schema = table_schema(table, data_dir / dataset.TABLE_FILE)
     frame = pd.read_csv(data_dir / f"{table}.csv", dtype=str, keep_default_na=False, na_values=[""])
     return _typed(frame[schema.columns], schema)
 
 
-def table(name: str, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
-    """One tidy table, typed, with its foreign keys checked."""
-    frame = _read(name, Path(data_dir)).copy()
-    for fk in table_schema(name).foreign_keys:
-        targets = set(_read(fk.table, Path(data_dir))[fk.target].dropna())
+def table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """One tidy table, typed, with its foreign keys checked (from `dataset.data_dir()` by default)."""
+    data_dir = Path(data_dir) if data_dir is not None else dataset.data_dir()
+    frame = _read(name, data_dir).copy()
+    for fk in table_schema(name, data_dir / dataset.TABLE_FILE).foreign_keys:
+        targets = set(_read(fk.table, data_dir)[fk.target].dropna())
         bad = frame.loc[frame[fk.field].notna() & ~frame[fk.field].isin(targets), fk.field]
         if len(bad):
             raise ForeignKeyError(

@@ -24,6 +24,9 @@ def seeds_dir() -> Path:
 
 
 def figure_data_dir() -> Path:
-    """Where notebooks write the data behind each figure (override with SAFETYBOOK_FIGURE_DATA, as tests do)."""
+    """Where notebooks write the data behind each figure: chapters/figure-data in a clone, else
+    figure-data/ beside the notebook (override with SAFETYBOOK_FIGURE_DATA, as tests do)."""
     configured = os.environ.get("SAFETYBOOK_FIGURE_DATA")
-    return Path(configured) if configured else CHAPTERS_DIR / "figure-data"
+    if configured:
+        return Path(configured)
+    return CHAPTERS_DIR / "figure-data" if CHAPTERS_DIR.is_dir() else Path.cwd() / "figure-data"

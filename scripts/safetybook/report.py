@@ -1,9 +1,16 @@
-"""What notebooks use to say things: glued text, glued figures with their data, accessible tables."""
+"""What notebooks use to say things: glued text, glued figures with their data, accessible tables.
+
+Everything is glued without being displayed, so the book shows it once, where the prose places it.
+A reader who runs a notebook (JupyterLab, Binder, Colab) sees the prose's MyST roles, not the glued
+values, so there every number, table and figure is also displayed below its cell. The book's own
+runs (`make execute`, nbval in `make test`) set SAFETYBOOK_BUILD=1 and only glue.
+"""
 
 from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -26,6 +33,22 @@ class Text(str):
         return str(self)
 
 
+BUILD_VARIABLE = "SAFETYBOOK_BUILD"
+
+
+def interactive() -> bool:
+    """True when a reader runs the notebook; false in the book's own runs, which set SAFETYBOOK_BUILD."""
+    return not os.environ.get(BUILD_VARIABLE)
+
+
+def _show(value) -> None:
+    """Display a glued value in a reader's run (the book shows it through its glue role instead)."""
+    if interactive():
+        from IPython.display import display
+
+        display(value)
+
+
 def say(name: str, value, decimals: int = 0) -> None:
     """Glue a number (formatted) or a string under `name` for use in prose.
 
@@ -37,6 +60,10 @@ def say(name: str, value, decimals: int = 0) -> None:
 
     text = str(value) if isinstance(value, str) else fmt_number(float(value), decimals)
     glue(name, Text(text), display=False)
+    if interactive():
+        from IPython.display import Markdown
+
+        _show(Markdown(f"`{name}`: {text}"))
 
 
 def fmt_p(p_value: float) -> str:
@@ -138,6 +165,7 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
 
     table = HtmlTable(frame, label="Table (scrolls sideways on small screens)")
     glue(name, table, display=False)
+    _show(table)
 
 
 def figure_data_path(label: str) -> Path:
@@ -214,6 +242,7 @@ def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
 
     write_figure_data(label, data, source_ids, title=figure_title(fig))
     glue(label, fig, display=False)
+    _show(fig)
     plt.close(fig)
 
 

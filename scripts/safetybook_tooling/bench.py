@@ -3,12 +3,15 @@
 Measures medians over BENCH_RUNS runs (default 3) of: a cold build (clean build folder, every
 notebook executed), a no-change rebuild, a rebuild after one chapter's code changed, a rebuild after
 a data input changed, and the whole `make test` in parallel and serially; plus a floor: starting a
-kernel and importing the chapters' libraries once per notebook, one after another. Files it edits
-for a run are restored byte for byte afterwards.
+kernel and importing the chapters' libraries once per notebook, one after another; plus setting up
+an environment from the lock (requirements.txt and the book's package), with pip and with uv, each
+with an empty (cold) and a filled (warm) download cache. Files it edits for a run are restored byte
+for byte afterwards. `--setup-only` (make bench-setup) measures and prints only the set-up.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -120,12 +123,68 @@ def floor() -> float:
     return time.perf_counter() - start
 
 
+SETUP_DIR = paths.BUILD_DIR / "bench-setup"
+UV = paths.ROOT / ".venv-tools" / "bin" / "uv"
+PYTHON = os.environ.get("PYTHON", "python3.11")
+
+
+def environment_setup(installer: str, cache: str) -> float:
+    """Seconds to create a fresh environment from requirements.txt and install the book's package
+    into it, as `make venv` does, with pip or uv; `cache` is "cold" (emptied first) or "warm" (as
+    the previous run left it). Each installer has its own cache folder under _build/bench-setup."""
+    env_dir, cache_dir = SETUP_DIR / "env", SETUP_DIR / f"cache-{installer}"
+    shutil.rmtree(env_dir, ignore_errors=True)
+    if cache == "cold":
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    python = env_dir / "bin" / "python"
+    lock, package = paths.ROOT / "requirements.txt", str(paths.ROOT)
+    if installer == "pip":
+        os.environ["PIP_CACHE_DIR"] = str(cache_dir)
+        pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        steps = [
+            [PYTHON, "-m", "venv", str(env_dir)],
+            [*pip, "--no-deps", "-r", str(lock)],
+            [*pip, "--no-deps", "--no-build-isolation", "-e", package],
+        ]
+    else:
+        os.environ["UV_CACHE_DIR"] = str(cache_dir)
+        uv = [str(UV), "pip"]
+        steps = [
+            [str(UV), "venv", "--quiet", "--python", PYTHON, str(env_dir)],
+            [*uv, "sync", "--quiet", "--python", str(python), str(lock)],
+            [*uv, "install", "--quiet", "--python", str(python), "--no-deps"]
+            + ["--no-build-isolation", "-e", package],
+        ]
+    start = time.perf_counter()
+    for step in steps:
+        timed(step)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(env_dir, ignore_errors=True)
+    return seconds
+
+
+SETUPS = {
+    f"env_setup_{installer}_{cache}": functools.partial(environment_setup, installer, cache)
+    for installer in ("pip", "uv")
+    for cache in ("cold", "warm")  # in this order: the cold run fills the warm run's cache
+}
+
+
+def setup_only() -> int:
+    print(f"{'environment set-up from requirements.txt':<42}{'seconds':>8}")
+    for name, fn in SETUPS.items():
+        print(f"{name:<42}{fn():>8.1f}", flush=True)
+    return 0
+
+
 def median_of(fn, runs: int = RUNS) -> tuple[float, list[float]]:
     samples = [fn() for _ in range(runs)]
     return statistics.median(samples), samples
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    if "--setup-only" in (sys.argv[1:] if argv is None else argv):
+        return setup_only()
     subprocess.run([*MAKE, "book"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL)
     measures = {
         "cold_build": median_of(cold_build),
@@ -136,6 +195,8 @@ def main() -> int:
         "floor_kernel_and_imports": median_of(floor),
         "make_test_parallel": median_of(lambda: timed([*MAKE, "test"])),
         "make_test_serial": median_of(lambda: timed([*MAKE, "test-serial"])),
+        # one sample each, in this order: the cold run fills the warm run's cache
+        **{name: median_of(fn, 1) for name, fn in SETUPS.items()},
     }
     subprocess.run(
         [*MAKE, "book"], cwd=paths.ROOT, check=True, stdout=subprocess.DEVNULL
@@ -153,6 +214,11 @@ def main() -> int:
         "parallel_test_over_serial": {
             "value": median["make_test_parallel"] / median["make_test_serial"],
             "target_at_most": 0.7,
+        },
+        # make venv (uv, warm cache) against v0.1.0's set-up (pip, no cache): at most a quarter
+        "uv_warm_setup_over_pip_cold": {
+            "value": median["env_setup_uv_warm"] / median["env_setup_pip_cold"],
+            "target_at_most": 0.25,
         },
     }
     result = {

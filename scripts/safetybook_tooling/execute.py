@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from safetybook import paths
+from safetybook import paths, report
 
 HASH_KEY = "safetybook"
 
@@ -79,6 +79,8 @@ def execute(path: Path) -> str:
     from nbclient import NotebookClient
 
     settings = execution_settings()
+    # The kernel inherits this: glued values are not displayed as well (see safetybook.report).
+    os.environ[report.BUILD_VARIABLE] = "1"
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
