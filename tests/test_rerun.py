@@ -249,6 +249,15 @@ def runtime_env(tmp_path_factory) -> Path:
 
 
 def test_binders_jupyterlab_serves_the_myst_renderer_and_a_kernel(binder_lab):
+    listed = subprocess.run(
+        [binder_lab.venv / "bin" / "jupyter", "labextension", "list"],
+        capture_output=True,
+        text=True,
+        env=reader_env(),
+    )
+    text = listed.stdout + listed.stderr
+    assert "not compatible" not in text, text
+    assert re.search(r"jupyterlab-myst v[\d.]+ \S*enabled\S* \S*OK", text), text
     assert b"jupyterlab-myst" in binder_lab.get("/lab")
     assert b'"python3"' in binder_lab.get("/api/kernelspecs")
 
