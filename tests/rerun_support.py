@@ -117,7 +117,7 @@ class LabServer:
     """JupyterLab started from an environment, on a free loopback port, with a token."""
 
     def __init__(self, venv: Path, root_dir: Path, home: Path):
-        self.root_dir = root_dir
+        self.root_dir, self.venv = root_dir, venv
         self.port, self.token = free_port(), uuid.uuid4().hex
         self.url = f"http://127.0.0.1:{self.port}"
         home.mkdir(parents=True, exist_ok=True)

@@ -249,6 +249,15 @@ def runtime_env(tmp_path_factory) -> Path:
 
 
 def test_binders_jupyterlab_serves_the_myst_renderer_and_a_kernel(binder_lab):
+    listed = subprocess.run(
+        [binder_lab.venv / "bin" / "jupyter", "labextension", "list"],
+        capture_output=True,
+        text=True,
+        env=reader_env(),
+    )
+    text = listed.stdout + listed.stderr
+    assert "not compatible" not in text, text
+    assert re.search(r"jupyterlab-myst v[\d.]+ \S*enabled\S* \S*OK", text), text
     assert b"jupyterlab-myst" in binder_lab.get("/lab")
     assert b'"python3"' in binder_lab.get("/api/kernelspecs")
 
@@ -335,3 +344,10 @@ def test_a_notebook_copied_out_of_the_repository_runs_on_the_published_archive(
     assert {k: ours.get(k) for k in theirs} == theirs
     assert list((elsewhere / "figure-data").glob("health-fig-*.csv")), "no figure data beside it"
     assert len(list((tmp_path / "cache").iterdir())) == 1, "the archive is downloaded once"
+
+
+@pytest.mark.parametrize("doc", notebook_docs())
+def test_each_chapter_page_offers_a_colab_launch_button(doc, built_site):
+    page = (built_site / f"{doc}.html").read_text(encoding="utf-8")
+    repo = dataset.REPOSITORY_URL.split("github.com/")[1]
+    assert f"https://colab.research.google.com/github/{repo}/blob/main/{doc}.ipynb" in page
