@@ -61,3 +61,29 @@ def test_built_page_links_each_figure_csv(name, built_site):
             target.read_bytes()
             == (paths.CHAPTERS_DIR / "figure-data" / f"{label}.csv").read_bytes()
         )
+
+
+def test_figure_data_folder_holds_only_what_the_notebooks_make():
+    made = {label for name in notebook_names() for label in figure_labels(name)}
+    files = {p.name for p in (paths.CHAPTERS_DIR / "figure-data").iterdir()}
+    expected = {f"{label}{ext}" for label in made for ext in (".csv", ".metadata.json")}
+    assert files == expected, (
+        f"stale: {sorted(files - expected)}; missing: {sorted(expected - files)}"
+    )
+
+
+@pytest.mark.parametrize("name", notebook_names())
+def test_every_label_starts_with_its_chapter_slug(name):
+    """One slug per chapter: file `NN_slug.ipynb`, label `(slug)=`, figure and table prefix `slug-`."""
+    slug = name.removesuffix(".ipynb").split("_", 1)[1].replace("_", "-")
+    if slug == "intro":
+        return  # the home page has no figures or tables (checked by the test above)
+    notebook = committed(name)
+    markdown = "".join(
+        "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"
+    )
+    assert f"({slug})=" in markdown, f"{name}: no chapter label ({slug})="
+    labels = re.findall(r"\{glue:figure\} (\S+)", markdown)
+    assert labels, f"{name}: no figures or tables"
+    wrong = [label for label in labels if not label.startswith(f"{slug}-")]
+    assert not wrong, f"{name}: labels not prefixed {slug}-: {wrong}"
