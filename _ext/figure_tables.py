@@ -4,18 +4,21 @@
   node that Sphinx numbers in the table sequence ("Table 3"), with its caption above the table.
 - A long cell in a Markdown table is marked `prose` (or `prose-long`), so the stylesheet gives it a readable width
   (the library marks long cells of glued tables the same way).
+- Each figure's image links to the image file itself, so a tap or click opens it full size.
 - Next to each figure's CSV download link, a link to its `.metadata.json` sidecar (title, columns,
   sources, licence), written beside the CSV by `safetybook.report.write_figure_data`.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 TABLE_LABEL = re.compile(r"-tbl-")
@@ -100,6 +103,26 @@ class FigureMetadataLinks(SphinxTransform):
             parent.insert(index + 2, sidecar)
 
 
+def link_figure_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Wrap each figure's image in a link to the image as copied into the site (`_images/`)."""
+    if app.builder.format != "html":
+        return
+    folder = relative_uri(app.builder.get_target_uri(docname), "_images")
+    for image in list(doctree.findall(nodes.image)):
+        figure = image.parent
+        while figure is not None and not isinstance(figure, nodes.figure):
+            figure = figure.parent
+        if figure is None or isinstance(figure, glued_table):
+            continue
+        if isinstance(image.parent, nodes.reference) or image["uri"] not in app.env.images:
+            continue
+        name = app.env.images[image["uri"]][1]
+        link = nodes.reference("", "", internal=True, refuri=posixpath.join(folder, name))
+        link["classes"].append("figure-full-size")
+        image.replace_self(link)
+        link.append(image)
+
+
 def setup(app: Sphinx) -> dict:
     app.add_enumerable_node(
         glued_table,
@@ -110,4 +133,5 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(GluedTables)
     app.add_transform(ProseCells)
     app.add_transform(FigureMetadataLinks)
+    app.connect("doctree-resolved", link_figure_images)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

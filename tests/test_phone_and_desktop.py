@@ -108,3 +108,46 @@ def test_tables_have_short_rows_and_pages_are_photographed(server, browser, widt
         context.close()
     assert tables >= 10, f"only {tables} tables found: the page selector has gone stale"
     assert not tall, f"rows taller than {MAX_ROW_PX} px at {width} px:\n" + "\n".join(tall)
+
+
+FIGURE_DOCS = [
+    d
+    for d in toc_docs()
+    if d.split("/")[-1][:2] in {"01", "02", "03", "04", "05", "06", "07", "08", "09"}
+]
+MIN_TEXT_PX = 9
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, width):
+    import json
+
+    from safetybook import paths
+
+    context, page = _open(browser, server, FIGURE_DOCS[0], width)
+    small, unlinked, checked = [], [], 0
+    try:
+        for doc in FIGURE_DOCS:
+            page.goto(f"{server}/{doc}.html", wait_until="load")
+            figures = page.evaluate(
+                """() => [...document.querySelectorAll('figure:not(.table-figure)[id]')].map(f => {
+                    const img = f.querySelector('img'); const a = img && img.closest('a');
+                    return [f.id, img ? img.getBoundingClientRect().width : 0,
+                            img ? img.naturalWidth : 0, a ? a.getAttribute('href') : null];
+                })"""
+            )
+            for label, shown, natural, href in figures:
+                sidecar = paths.CHAPTERS_DIR / "figure-data" / f"{label}.metadata.json"
+                meta = json.loads(sidecar.read_text(encoding="utf-8"))
+                assert meta["smallest_text_pt"] and natural, f"{label}: no text size or image"
+                px = meta["smallest_text_pt"] * meta["dpi"] / 72 * shown / natural
+                checked += 1
+                if px < MIN_TEXT_PX:
+                    small.append(f"{doc} {label}: {px:.1f} px")
+                if not href or not href.endswith(".png"):
+                    unlinked.append(f"{doc} {label}: {href}")
+    finally:
+        context.close()
+    assert checked >= 20, f"only {checked} figures checked"
+    assert not small, f"figure text under {MIN_TEXT_PX} px at {width} px:\n" + "\n".join(small)
+    assert not unlinked, "figures that do not open full size:\n" + "\n".join(unlinked)

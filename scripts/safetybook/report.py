@@ -185,7 +185,19 @@ def figure_title(fig) -> str:
     return next((t for t in titles if t), "")
 
 
-def figure_metadata(label: str, title: str, data: pd.DataFrame, keys: list[str]) -> dict:
+def smallest_text_pt(fig) -> float | None:
+    """The size in points of the smallest visible text in a figure (ticks, labels, legend, notes)."""
+    from matplotlib.text import Text as MplText
+
+    sizes = [
+        t.get_fontsize() for t in fig.findobj(MplText) if t.get_visible() and t.get_text().strip()
+    ]
+    return min(sizes) if sizes else None
+
+
+def figure_metadata(
+    label: str, title: str, data: pd.DataFrame, keys: list[str], fig=None
+) -> dict:
     """What a reader needs to reuse a figure's CSV: title, columns, sources and licence."""
     table = sources().set_index("source_id")
     cited = []
@@ -209,6 +221,8 @@ def figure_metadata(label: str, title: str, data: pd.DataFrame, keys: list[str])
         "columns": [{"name": str(c), "type": str(t)} for c, t in data.dtypes.items()],
         "licence": LICENCE,
         "sources": cited,
+        "smallest_text_pt": None if fig is None else smallest_text_pt(fig),
+        "dpi": None if fig is None else float(plt.rcParams["savefig.dpi"]),
     }
 
 
@@ -217,7 +231,7 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_figure_data(label: str, data: pd.DataFrame, source_ids, title: str = "") -> Path:
+def write_figure_data(label: str, data: pd.DataFrame, source_ids, title: str = "", fig=None) -> Path:
     """Write exactly the data a figure plots as a plain CSV (header row first, no comments), and
     beside it `<label>.metadata.json` with its title, columns, sources and licence."""
     keys = sorted(set(str(s) for s in source_ids))
@@ -228,7 +242,7 @@ def write_figure_data(label: str, data: pd.DataFrame, source_ids, title: str = "
     path = figure_data_path(label)
     path.parent.mkdir(parents=True, exist_ok=True)
     _write_if_changed(path, data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d"))
-    metadata = figure_metadata(label, title, data, keys)
+    metadata = figure_metadata(label, title, data, keys, fig)
     _write_if_changed(
         path.with_suffix(".metadata.json"),
         json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
@@ -240,7 +254,7 @@ def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
     """Glue a figure under its label, write the data behind it, and close it so it is shown once."""
     from myst_nb import glue
 
-    write_figure_data(label, data, source_ids, title=figure_title(fig))
+    write_figure_data(label, data, source_ids, title=figure_title(fig), fig=fig)
     glue(label, fig, display=False)
     _show(fig)
     plt.close(fig)
