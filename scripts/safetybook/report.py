@@ -195,9 +195,7 @@ def smallest_text_pt(fig) -> float | None:
     return min(sizes) if sizes else None
 
 
-def figure_metadata(
-    label: str, title: str, data: pd.DataFrame, keys: list[str], fig=None
-) -> dict:
+def figure_metadata(label: str, title: str, data: pd.DataFrame, keys: list[str], fig=None) -> dict:
     """What a reader needs to reuse a figure's CSV: title, columns, sources and licence."""
     table = sources().set_index("source_id")
     cited = []
@@ -231,7 +229,9 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_figure_data(label: str, data: pd.DataFrame, source_ids, title: str = "", fig=None) -> Path:
+def write_figure_data(
+    label: str, data: pd.DataFrame, source_ids, title: str = "", fig=None
+) -> Path:
     """Write exactly the data a figure plots as a plain CSV (header row first, no comments), and
     beside it `<label>.metadata.json` with its title, columns, sources and licence."""
     keys = sorted(set(str(s) for s in source_ids))
