@@ -59,3 +59,19 @@ def test_random_event_rows_never_raise(tmp_path_factory, row, extra):
         assert problem.file.endswith(".csv") and problem.line >= 0 and problem.column
     if not problems:  # a random row that happens to be valid must have been read as a row
         assert len(tables["events"]) == 4
+
+
+def test_chart_labels_are_told_apart_and_name_what_they_count():
+    from safetybook import analysis
+
+    labels = analysis.unique_labels(["Views: TikTok (2022)", "Reach: WHO", "Views: TikTok (2022)"])
+    assert labels == [
+        "Views: TikTok (2022), report 1",
+        "Reach: WHO",
+        "Views: TikTok (2022), report 2",
+    ]
+    assert len(set(labels)) == len(labels)
+    assert analysis.hashtag("videos using the hashtag #mentalhealth have 179 million views") == (
+        " of #mentalhealth"
+    )
+    assert analysis.hashtag("reached over 1 million views") == ""

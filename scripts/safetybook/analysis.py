@@ -165,3 +165,22 @@ def with_gaps(consensus: pd.DataFrame, months: int = 3) -> pd.DataFrame:
         consensus["period_end"].min(), consensus["period_end"].max(), freq=f"{months}ME"
     )
     return consensus.set_index("period_end").reindex(ends).rename_axis("period_end").reset_index()
+
+
+def hashtag(text: str) -> str:
+    """' of #tag' for the first hashtag a phrase names ('' when it names none): what a count counts."""
+    import re
+
+    found = re.search(r"#\w+", str(text))
+    return f" of {found.group(0)}" if found else ""
+
+
+def unique_labels(labels: list[str]) -> list[str]:
+    """Chart labels told apart: a label that repeats gets ', report 1', ', report 2', ... in order."""
+    from collections import Counter
+
+    total, seen, out = Counter(labels), Counter(), []
+    for label in labels:
+        seen[label] += 1
+        out.append(f"{label}, report {seen[label]}" if total[label] > 1 else label)
+    return out
