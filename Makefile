@@ -65,8 +65,8 @@ data: $(STAMP) ## Validate data/raw and rebuild the tidy tables, references.bib 
 
 NODE_TOOLS := node_modules/.installed
 
-# axe-core and the Nu HTML Checker for the tests, and DataTables for the explorer page, exactly as
-# locked in package-lock.json
+# axe-core and the Nu HTML Checker for the tests (and the DataTables release whose files the explorer
+# page vendors, so a test can compare them), exactly as locked in package-lock.json
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
@@ -74,15 +74,15 @@ $(NODE_TOOLS): package.json package-lock.json
 execute: data ## Re-execute the notebooks whose inputs changed (in parallel)
 	$(BIN)/python -m safetybook_tooling.execute --jobs $(JOBS)
 
-html: execute $(NODE_TOOLS) ## Build the HTML book (strict) from the executed notebooks
+html: execute ## Build the HTML book (strict) from the executed notebooks
 	@$(MAKE) --no-print-directory _build/html/.built
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
-# The explorer page's record is written from the tidy tables by the pipeline's explorer module, and
-# its table library comes from node_modules (`html` installs it first).
+# The explorer page's record is written from the tidy tables by the pipeline's explorer module; its
+# table library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
 BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
 	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
-	$(wildcard scripts/safetybook_pipeline/explorer.py $(NODE_TOOLS))
+	$(wildcard scripts/safetybook_pipeline/explorer.py)
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).

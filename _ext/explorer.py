@@ -21,15 +21,13 @@ from sphinx.errors import ExtensionError
 PAGE = "chapters/explore"
 FOLDER = "explorer"  # under _static/ in the built site
 HERE = Path(__file__).resolve().parent
-NODE_MODULES = HERE.parent / "node_modules"
-# What the page loads besides its record, by the name it takes in the site: DataTables' built files
-# from the npm packages, then the page's own script and styles.
+VENDOR = HERE / "explorer_page" / "vendor"
+# What the page loads besides its record, by the name it takes in the site: DataTables' built files,
+# vendored from the npm packages that package-lock.json pins (a test keeps them identical), then the
+# page's own script and styles.
 FILES = {
-    "dataTables.min.js": NODE_MODULES / "datatables.net" / "js" / "dataTables.min.js",
-    "dataTables.dataTables.min.css": NODE_MODULES
-    / "datatables.net-dt"
-    / "css"
-    / "dataTables.dataTables.min.css",
+    "dataTables.min.js": VENDOR / "dataTables.min.js",
+    "dataTables.dataTables.min.css": VENDOR / "dataTables.dataTables.min.css",
     "explorer.js": HERE / "explorer_page" / "explorer.js",
     "explorer.css": HERE / "explorer_page" / "explorer.css",
 }
@@ -46,8 +44,7 @@ def write_assets(app: Sphinx) -> None:
     missing = [str(p) for p in FILES.values() if not p.exists()]
     if missing:
         raise ExtensionError(
-            f"the explorer page's files are missing ({', '.join(missing)}): run `npm ci` "
-            "(`make book` does)"
+            f"the explorer page's files are missing: {', '.join(missing)}"
         )
     from safetybook_pipeline.explorer import record_js
 

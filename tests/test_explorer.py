@@ -361,3 +361,27 @@ def test_the_page_weighs_under_a_megabyte_with_the_full_dataset(server, browser)
         assert sum(own.values()) < 1_000_000, f"{sum(own.values()):,} bytes: {own}"
     finally:
         context.close()
+
+
+def test_vendored_datatables_are_the_locked_release(built_site):
+    """The explorer's vendored DataTables files are byte for byte those of the npm packages that
+    package-lock.json pins (installed by `make test`)."""
+    import json
+
+    from safetybook import paths
+
+    vendor = paths.ROOT / "_ext" / "explorer_page" / "vendor"
+    modules = paths.ROOT / "node_modules"
+    assert (modules / ".installed").exists(), "node_modules is missing: run `make test` (npm ci)"
+    lock = json.loads((paths.ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    pairs = {
+        "dataTables.min.js": ("datatables.net", "js/dataTables.min.js"),
+        "dataTables.dataTables.min.css": ("datatables.net-dt", "css/dataTables.dataTables.min.css"),
+    }
+    for name, (package, inner) in pairs.items():
+        installed = json.loads((modules / package / "package.json").read_text(encoding="utf-8"))
+        assert installed["version"] == lock[f"node_modules/{package}"]["version"]
+        assert (vendor / name).read_bytes() == (modules / package / inner).read_bytes(), name
+        assert (built_site / "_static" / "explorer" / name).read_bytes() == (
+            vendor / name
+        ).read_bytes()
