@@ -43,9 +43,7 @@ def write_assets(app: Sphinx) -> None:
         return
     missing = [str(p) for p in FILES.values() if not p.exists()]
     if missing:
-        raise ExtensionError(
-            f"the explorer page's files are missing: {', '.join(missing)}"
-        )
+        raise ExtensionError(f"the explorer page's files are missing: {', '.join(missing)}")
     from safetybook_pipeline.explorer import record_js
 
     target = Path(app.outdir) / "_static" / FOLDER
