@@ -24,3 +24,26 @@ def test_no_code_line_is_longer_than_the_limit(path):
 
 def test_there_are_notebooks_to_check():
     assert len(notebook_paths()) >= 7
+
+
+MEDIAN_CELL = 10
+
+
+def _code_lines(cell) -> int:
+    return len([line for line in cell.source.splitlines() if line.strip()])
+
+
+def test_the_median_code_cell_is_short():
+    """Across the chapters, the median code cell has at most ten non-blank lines (the re-run cells,
+    which the book removes, are not counted)."""
+    import statistics
+
+    sizes = [
+        _code_lines(cell)
+        for path in notebook_paths()
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "code" and "remove-cell" not in cell.metadata.get("tags", [])
+    ]
+    assert len(sizes) >= 50, f"only {len(sizes)} code cells found"
+    median = statistics.median(sizes)
+    assert median <= MEDIAN_CELL, f"median code cell has {median} lines (at most {MEDIAN_CELL})"
