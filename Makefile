@@ -80,13 +80,13 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
 # The explorer page's record is written from the tidy tables by the pipeline's explorer module; its
 # table library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
-BOOK_INPUTS = $(shell find chapters _static _ext -type f -not -path '*/.ipynb_checkpoints/*') \
+BOOK_INPUTS = $(shell find chapters _static _ext _templates -type f -not -path '*/.ipynb_checkpoints/*') \
 	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
 	$(wildcard scripts/safetybook_pipeline/explorer.py)
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).
-SITE_WIDE = references.bib CITATION.cff _config.yml _toc.yml $(wildcard _ext/*.py)
+SITE_WIDE = references.bib CITATION.cff _config.yml _toc.yml $(wildcard _ext/*.py) $(shell find _templates -type f)
 
 _build/html/.built: $(BOOK_INPUTS) $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)$(if $(filter $(SITE_WIDE),$?), --all)

@@ -151,3 +151,26 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
     assert checked >= 20, f"only {checked} figures checked"
     assert not small, f"figure text under {MIN_TEXT_PX} px at {width} px:\n" + "\n".join(small)
     assert not unlinked, "figures that do not open full size:\n" + "\n".join(unlinked)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_icons_draw_from_the_web_font(server, browser, width):
+    """The theme's icons are drawn by the Font Awesome web font (the icon script is not loaded)."""
+    context, page = _open(browser, server, CHAPTER, width)
+    try:
+        icons = page.evaluate(
+            """() => [...document.querySelectorAll('i.fa-solid, i.fas, i.fab')]
+                .filter(i => i.offsetParent !== null)
+                .map(i => [i.className, getComputedStyle(i).fontFamily,
+                           getComputedStyle(i, '::before').content, i.getBoundingClientRect().width])"""
+        )
+        assert icons, f"no visible icons at {width} px"
+        for name, family, content, shown in icons:
+            assert "Font Awesome" in family, f"{name}: drawn in {family}"
+            assert content not in ("none", "normal", '""') and shown > 4, f"{name}: no glyph"
+        faces = page.evaluate(
+            "async () => (await document.fonts.load(\"900 16px 'Font Awesome 6 Free'\")).length"
+        )
+        assert faces, "the icon web font did not load"
+    finally:
+        context.close()
