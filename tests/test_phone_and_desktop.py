@@ -87,13 +87,19 @@ def test_one_search_control(server, browser, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_tables_have_short_rows_and_pages_are_photographed(server, browser, width):
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_tables_have_short_rows_and_pages_are_photographed(server, browser, width, scheme):
     context, page = _open(browser, server, toc_docs()[0], width)
     tall = []
     tables = 0
     try:
         for doc in toc_docs():
             page.goto(f"{server}/{doc}.html", wait_until="load")
+            page.evaluate(
+                "s => { document.documentElement.dataset.theme = s;"
+                " document.documentElement.dataset.mode = s; }",
+                scheme,
+            )
             rows = page.evaluate(
                 """() => [...document.querySelectorAll('main table')].flatMap(t =>
                     [...t.rows].map(r => [t.closest('[id]') ? t.closest('[id]').id : '',
@@ -102,7 +108,7 @@ def test_tables_have_short_rows_and_pages_are_photographed(server, browser, widt
             tables += len({r[0] for r in rows})
             tall += [f"{doc} {ident} row {i}: {h:.0f} px" for ident, i, h in rows if h > MAX_ROW_PX]
             SHOTS.mkdir(parents=True, exist_ok=True)
-            name = f"{doc.replace('/', '__')}-{width}px.png"
+            name = f"{doc.replace('/', '__')}-{width}px-{scheme}.png"
             page.screenshot(path=str(SHOTS / name), full_page=True, timeout=120_000)
     finally:
         context.close()

@@ -65,34 +65,79 @@ def fines(book) -> pd.DataFrame:
 
 
 def fines_chart(fines: pd.DataFrame):
-    """One dot per fine on a log scale, coloured by currency, labelled with authority and year."""
+    """One panel per currency (amounts are never converted), each on its own logarithmic scale; one
+    row per fine, labelled with its authority and month; a fine whose sources disagree shows every
+    reported amount, joined by a line."""
+    import textwrap
+
     import matplotlib.pyplot as plt
-    import numpy as np
+    from matplotlib.ticker import NullLocator
 
     from safetybook.style import PALETTE
 
-    ordered = fines.dropna(subset=["value"]).sort_values("value").reset_index(drop=True)
-    currencies = list(dict.fromkeys(ordered["currency"]))
-    fig, ax = plt.subplots(figsize=(7.5, 0.9 + 0.32 * len(ordered)))
-    for i, currency in enumerate(currencies):
-        rows = ordered[ordered["currency"] == currency]
-        ax.scatter(rows["value"], rows.index, color=PALETTE[i], s=40, label=currency, zorder=3)
-    labels = [
-        f"{_short(a)} ({d:%Y})" for a, d in zip(ordered["authority"], ordered["date"], strict=True)
+    rows = fines[fines["amounts"] != "not recorded"].copy()
+    rows["amount_list"] = [
+        [float(a.replace(",", "")) for a in x.split(" or ")] for x in rows["amounts"]
     ]
-    ax.set_yticks(np.arange(len(ordered)), labels)
-    ax.set_xscale("log")
-    ax.set_xlabel("Amount in its own currency (logarithmic scale)")
-    ax.grid(axis="y", visible=False)
-    ax.set_title("Ireland's regulator imposed the largest fines")
-    ax.legend(title="Currency", loc="lower right")
-    return fig, ax
+    order = rows.groupby("currency")["value"].max().sort_values(ascending=False).index.tolist()
+    heights = [len(rows[rows["currency"] == c]) + 0.8 for c in order]
+    fig, axes = plt.subplots(
+        len(order),
+        1,
+        figsize=(6.0, 0.9 + 0.75 * sum(heights)),
+        gridspec_kw={"height_ratios": heights, "hspace": 0.8},
+        squeeze=False,
+    )
+    for ax, currency, colour in zip(axes[:, 0], order, PALETTE, strict=False):
+        panel = rows[rows["currency"] == currency].sort_values("value").reset_index(drop=True)
+        for i, fine in panel.iterrows():
+            values = fine["amount_list"]
+            if len(values) > 1:
+                ax.plot(values, [i] * len(values), color=colour, linewidth=1.2, zorder=2)
+            ax.scatter(values, [i] * len(values), color=colour, s=40, zorder=3)
+        labels = [
+            "\n".join(textwrap.wrap(f"{_short(a)}, {d:%b %Y}", 40))
+            for a, d in zip(panel["authority"], panel["date"], strict=True)
+        ]
+        ax.set_yticks(range(len(panel)), labels)
+        ax.set_ylim(-0.6, len(panel) - 0.4)
+        ax.set_xscale("log")
+        ticks = _ticks(min(min(v) for v in panel["amount_list"]), panel["value"].max())
+        ax.set_xticks(ticks, [_amount(t) for t in ticks])
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_xlim(
+            min(ticks[0], panel["value"].min()) / 1.3, max(ticks[-1], panel["value"].max()) * 1.3
+        )
+        ax.set_xlabel(f"Amount in {currency} (logarithmic scale)")
+        ax.grid(axis="y", visible=False)
+    axes[0, 0].set_title(
+        "Ireland's regulator imposed the largest fines (each currency on its own scale)"
+    )
+    return fig, axes[0, 0]
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """A few round amounts (1, 2 or 5 times a power of ten) around a range, at most five."""
+    import math
+
+    powers = range(math.floor(math.log10(low / 1.3)), math.ceil(math.log10(high * 1.3)) + 1)
+    every = [m * 10**k for k in powers for m in (1, 2, 5) if low / 1.3 <= m * 10**k <= high * 1.3]
+    return every if len(every) <= 5 else [t for t in every if str(int(t)).startswith("1")]
+
+
+def _amount(value: float, _position=None) -> str:
+    """An axis amount in words: 500 thousand, 5 million, 1.5 billion."""
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if value >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:g}"
 
 
 def _short(name: str) -> str:
-    """An authority's name as a chart label: its abbreviation in brackets if it has one."""
+    """An authority's name as a chart label: its abbreviation in brackets if it has one, else the
+    whole name (wrapped by the chart, never cut)."""
     if "(" in name and name.endswith(")"):
         inner = name[name.rindex("(") + 1 : -1]
         if len(inner) <= 12:
             return inner
-    return name if len(name) <= 34 else name[:33] + "…"
+    return name
