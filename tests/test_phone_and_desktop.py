@@ -3,6 +3,8 @@ panels, there is one search control, table rows stay short, and every page is ph
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from book_layout import toc_docs
 from browser_support import SHOTS
@@ -12,11 +14,16 @@ CHAPTER = "chapters/06_government"
 MAX_ROW_PX = 250
 
 
-def _open(browser, server: str, doc: str, width: int):
+@contextmanager
+def _opened(browser, server: str, doc: str, width: int):
+    """A page of the built book at `width` px, in its own browser context, closed afterwards."""
     context = browser.new_context(viewport={"width": width, "height": 850})
-    page = context.new_page()
-    page.goto(f"{server}/{doc}.html", wait_until="load")
-    return context, page
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{doc}.html", wait_until="load")
+        yield page
+    finally:
+        context.close()
 
 
 def _visible_button(page, kind: str):
@@ -27,8 +34,7 @@ def _visible_button(page, kind: str):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_menu_button_opens_or_folds_the_navigation(server, browser, width):
-    context, page = _open(browser, server, CHAPTER, width)
-    try:
+    with _opened(browser, server, CHAPTER, width) as page:
         buttons = _visible_button(page, "primary")
         assert len(buttons) == 1, f"{len(buttons)} visible menu buttons at {width} px"
         if width < 992:
@@ -51,14 +57,11 @@ def test_the_menu_button_opens_or_folds_the_navigation(server, browser, width):
             buttons[0].click()
             page.wait_for_timeout(400)
             assert sidebar.is_visible(), "a second click did not bring the navigation back"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_contents_button_opens_this_page_s_contents(server, browser, width):
-    context, page = _open(browser, server, CHAPTER, width)
-    try:
+    with _opened(browser, server, CHAPTER, width) as page:
         if width < 1200:
             buttons = _visible_button(page, "secondary")
             assert len(buttons) == 1, f"{len(buttons)} visible contents buttons at {width} px"
@@ -71,28 +74,22 @@ def test_the_contents_button_opens_this_page_s_contents(server, browser, width):
             contents = page.locator(".bd-sidebar-secondary")
             assert contents.is_visible(), "this page's contents are not shown on a wide screen"
             assert contents.get_by_role("link").count() >= 3
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_one_search_control(server, browser, width):
-    context, page = _open(browser, server, CHAPTER, width)
-    try:
+    with _opened(browser, server, CHAPTER, width) as page:
         controls = page.locator(".search-button, .search-button-field, input[type=search]")
         visible = [i for i in range(controls.count()) if controls.nth(i).is_visible()]
         assert len(visible) == 1, f"{len(visible)} visible search controls at {width} px"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ("light", "dark"))
 def test_tables_have_short_rows_and_pages_are_photographed(server, browser, width, scheme):
-    context, page = _open(browser, server, toc_docs()[0], width)
     tall = []
     tables = 0
-    try:
+    with _opened(browser, server, toc_docs()[0], width) as page:
         for doc in toc_docs():
             page.goto(f"{server}/{doc}.html", wait_until="load")
             page.evaluate(
@@ -110,8 +107,6 @@ def test_tables_have_short_rows_and_pages_are_photographed(server, browser, widt
             SHOTS.mkdir(parents=True, exist_ok=True)
             name = f"{doc.replace('/', '__')}-{width}px-{scheme}.png"
             page.screenshot(path=str(SHOTS / name), full_page=True, timeout=120_000)
-    finally:
-        context.close()
     assert tables >= 10, f"only {tables} tables found: the page selector has gone stale"
     assert not tall, f"rows taller than {MAX_ROW_PX} px at {width} px:\n" + "\n".join(tall)
 
@@ -130,9 +125,8 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
 
     from safetybook import paths
 
-    context, page = _open(browser, server, FIGURE_DOCS[0], width)
     small, unlinked, checked = [], [], 0
-    try:
+    with _opened(browser, server, FIGURE_DOCS[0], width) as page:
         for doc in FIGURE_DOCS:
             page.goto(f"{server}/{doc}.html", wait_until="load")
             figures = page.evaluate(
@@ -152,8 +146,6 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
                     small.append(f"{doc} {label}: {px:.1f} px")
                 if not href or not href.endswith(".png"):
                     unlinked.append(f"{doc} {label}: {href}")
-    finally:
-        context.close()
     assert checked >= 20, f"only {checked} figures checked"
     assert not small, f"figure text under {MIN_TEXT_PX} px at {width} px:\n" + "\n".join(small)
     assert not unlinked, "figures that do not open full size:\n" + "\n".join(unlinked)
@@ -162,8 +154,7 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
 @pytest.mark.parametrize("width", WIDTHS)
 def test_icons_draw_from_the_web_font(server, browser, width):
     """The theme's icons are drawn by the Font Awesome web font (the icon script is not loaded)."""
-    context, page = _open(browser, server, CHAPTER, width)
-    try:
+    with _opened(browser, server, CHAPTER, width) as page:
         icons = page.evaluate(
             """() => [...document.querySelectorAll('i.fa-solid, i.fas, i.fab')]
                 .filter(i => i.offsetParent !== null)
@@ -178,5 +169,3 @@ def test_icons_draw_from_the_web_font(server, browser, width):
             "async () => (await document.fonts.load(\"900 16px 'Font Awesome 6 Free'\")).length"
         )
         assert faces, "the icon web font did not load"
-    finally:
-        context.close()
