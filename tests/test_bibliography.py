@@ -15,6 +15,7 @@ SOURCE = dict(
     title="A & B: 50% of #kindness",
     publisher="B&T",
     published="2020-05-01",
+    published_precision="day",
     url="https://example.org/a",
     kind="news",
     accessed="2026-11-22",
@@ -26,6 +27,13 @@ def test_a_missing_author_becomes_the_publisher_as_one_corporate_name():
     entry = bibtex_entry(SOURCE)
     assert "  author = {{B\\&T}}," in entry
     assert "  title = {{A \\& B: 50\\% of \\#kindness}}," in entry
+
+
+def test_a_month_precision_date_is_cited_without_a_day():
+    entry = bibtex_entry(dict(SOURCE, published_precision="month"))
+    assert "  month = may," in entry and "  date = {2020-05}," in entry
+    assert "day =" not in entry
+    assert "day =" in bibtex_entry(SOURCE)
 
 
 def test_a_personal_author_is_escaped_but_not_wrapped():
@@ -109,9 +117,13 @@ def test_reference_list_prints_full_dates_and_tells_undated_pages_apart(built_si
     bodies = " ".join(entries.values())
     assert not re.search(r", \d{1,2} (19|20)\d\d\b", bodies), "a month printed as a number"
     sources = load.sources()
-    dated = sources[sources["published"].notna()]
+    dated = sources[sources["published_precision"] == "day"]
     for day in dated["published"].head(50):
         assert f"{day.day} {day:%B} {day.year}" in bodies, f"no full date {day:%Y-%m-%d}"
+    months = sources[sources["published_precision"] == "month"]
+    assert len(months), "no month-precision date: the check below would be vacuous"
+    for key, month in zip(months["source_id"], months["published"], strict=True):
+        assert f"{month:%B} {month.year}" in bodies, f"{key}: no month {month:%Y-%m}"
     undated = sources[sources["published"].isna()]
     shared = undated["publisher"][undated["publisher"].duplicated()]
     assert len(shared), "no publisher with two undated pages: the check below would be vacuous"

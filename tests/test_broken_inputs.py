@@ -28,6 +28,8 @@ CASES = {
     "unknown_code": [("events/health.csv", 3, "concern"), ("events/health.csv", 4, "step")],
     # a value its own evidence phrase does not state ("over 49 million" recorded as 50,000,000)
     "value_not_in_evidence": [("measures/platform.csv", 2, "value")],
+    # a publication date without its precision, and a month-precision date not on the first day
+    "bad_precision": [("sources.csv", 2, "published_precision"), ("sources.csv", 3, "published")],
     "many_rows": [
         ("events/health.csv", 2, "date"),
         ("events/health.csv", 3, "event_type"),

@@ -76,6 +76,16 @@ def long_date(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def publication_date(row: pd.Series) -> str:
+    """A source's publication date as a citer reads it: '9 June 2021', 'June 2021' (the document
+    or its address shows only the month) or 'undated'."""
+    if pd.isna(row["published"]):
+        return "undated"
+    if row["published_precision"] == "month":
+        return f"{row['published']:%B %Y}"
+    return long_date(row["published"])
+
+
 def shown_date(day: pd.Timestamp, precision: str) -> str:
     """A date at the precision the sources give: '2021-06-09', '2021-06' or '2021'."""
     if pd.isna(day):
@@ -97,7 +107,7 @@ def source_link(source_id: str) -> Link:
     from safetybook.labels import SOURCE_KIND
 
     row = sources().set_index("source_id").loc[source_id]
-    date = long_date(row["published"]) if pd.notna(row["published"]) else "undated"
+    date = publication_date(row)
     url = "" if pd.isna(row["url"]) else str(row["url"])
     return Link(f"{row['publisher']}, {date} ({SOURCE_KIND[row['kind']]})", url)
 
@@ -205,7 +215,9 @@ def figure_metadata(label: str, title: str, data: pd.DataFrame, keys: list[str],
             {
                 "id": key,
                 "publisher": str(row["publisher"]),
-                "published": None if pd.isna(row["published"]) else f"{row['published']:%Y-%m-%d}",
+                "published": None
+                if pd.isna(row["published"])
+                else shown_date(row["published"], row["published_precision"]),
                 "kind": str(row["kind"]),
                 "url": None if pd.isna(row["url"]) else str(row["url"]),
             }

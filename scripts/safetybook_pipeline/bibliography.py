@@ -64,8 +64,11 @@ def bibtex_entry(source: dict[str, str], year_label: str | None = None) -> str:
         year, month, day = source["published"].split("-")
         lines.append(f"  year = {{{year_label or year}}},")
         lines.append(f"  month = {MONTHS[int(month) - 1]},")
-        lines.append(f"  day = {{{int(day)}}},")
-        lines.append(f"  date = {{{source['published']}}},")
+        if source["published_precision"] == "month":  # the document shows the month only
+            lines.append(f"  date = {{{year}-{month}}},")
+        else:
+            lines.append(f"  day = {{{int(day)}}},")
+            lines.append(f"  date = {{{source['published']}}},")
     else:
         lines.append(f"  year = {{{year_label or 'n.d.'}}},")
     year = year_label or (source["published"][:4] if source["published"] else "n.d.")

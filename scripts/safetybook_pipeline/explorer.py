@@ -13,7 +13,7 @@ import json
 import pandas as pd
 
 from safetybook import labels, load
-from safetybook.report import long_date, shown_date
+from safetybook.report import publication_date, shown_date
 from safetybook.style import THEME_LABELS
 
 KINDS = {"episode": "Government episode", "announcement": "Announcement"}
@@ -33,7 +33,7 @@ def _sources(used: set[str]) -> dict[str, list]:
     return {
         str(key): [
             str(row["publisher"]),
-            long_date(row["published"]) if pd.notna(row["published"]) else "undated",
+            publication_date(row),
             "" if pd.isna(row["url"]) else str(row["url"]),
             labels.SOURCE_KIND[row["kind"]],
             row["kind"] in load.OFFICIAL_KINDS,

@@ -225,6 +225,8 @@ def row_problems(table: str, row: Row) -> list[Problem]:
         found.append(
             row.problem("url", "required value is empty (only a seed article may lack one)")
         )
+    if table == "sources":
+        found += _precision_problems(row)
     for first, last in ORDERED_DATES.get(table, []):
         if _is_date(v[first]) and _is_date(v[last]) and v[last] < v[first]:
             found.append(row.problem(last, f"{v[last]} is before {first} {v[first]}"))
@@ -234,6 +236,16 @@ def row_problems(table: str, row: Row) -> list[Problem]:
     if table in ("events", "measures") and v["theme"] and v["theme"] != theme:
         found.append(row.problem("theme", f"{v['theme']!r} in the file for {theme!r}"))
     return found
+
+
+def _precision_problems(row: Row) -> list[Problem]:
+    """A publication date says how much of it the document shows; a month is stored as its first day."""
+    published, precision = row.values["published"], row.values["published_precision"]
+    if bool(published) != bool(precision):
+        return [row.problem("published_precision", "give it exactly when published is given")]
+    if precision == "month" and _is_date(published) and not published.endswith("-01"):
+        return [row.problem("published", f"{published} has month precision: use the first day")]
+    return []
 
 
 def value_problems(table: str, row: Row) -> list[Problem]:
