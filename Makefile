@@ -102,18 +102,20 @@ system-deps: ## Install Debian's chromium, poppler-utils and a Java runtime when
 pdf: html system-deps ## Print the whole book to _build/pdf/book.pdf (single-page build, headless Chromium)
 	@$(MAKE) --no-print-directory _build/pdf/book.pdf
 
-_build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP)
+_build/pdf/book.pdf: $(BOOK_INPUTS) $(STAMP) scripts/safetybook_tooling/pdf.py scripts/safetybook_tooling/print.css
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m safetybook_tooling.pdf
 
 PYTEST_ALL := --nbval tests chapters
 
 test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: data, notebooks (nbval, once each), site, browser, PDF, re-run routes
+	rm -rf _build/screenshots  # the browser tests photograph every page afresh; no stale pictures
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ALL)
 
 test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
 	$(BIN)/python -m pytest -n 2 -m "not build and not browser and not pdf and not notebooks and not slow and not rerun" tests
 
 test-serial: book system-deps pdf $(NODE_TOOLS) ## The whole suite on one process (for the benchmark)
+	rm -rf _build/screenshots
 	$(BIN)/python -m pytest -p no:xdist $(PYTEST_ALL)
 
 LINTED := scripts _ext tests chapters

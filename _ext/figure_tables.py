@@ -31,13 +31,29 @@ class glued_table(nodes.figure):  # noqa: N801 (docutils node classes are lower 
     """A glued table with a caption, numbered as a table."""
 
 
+class table_caption(nodes.caption):  # noqa: N801
+    """The caption of a glued table: written first, in a figcaption of its own."""
+
+
 def visit_glued_table(self: HTML5Translator, node: glued_table) -> None:
     node["classes"].append("table-figure")
     HTML5Translator.visit_figure(self, node)
 
 
 def depart_glued_table(self: HTML5Translator, node: glued_table) -> None:
-    HTML5Translator.depart_figure(self, node)
+    # docutils closes <figcaption> when the figure ends, because it expects the caption last;
+    # here the caption comes first and closes its own (else the table would sit in the caption).
+    self.body.append("</figure>\n")
+
+
+def visit_table_caption(self: HTML5Translator, node: table_caption) -> None:
+    HTML5Translator.visit_caption(self, node)  # <figcaption><p>, "Table N", caption text span
+
+
+def depart_table_caption(self: HTML5Translator, node: table_caption) -> None:
+    self.body.append("</span>")
+    self.add_permalink_ref(node.parent, "Link to this table")
+    self.body.append("</p>\n</figcaption>\n")
 
 
 class GluedTables(SphinxTransform):
@@ -53,8 +69,18 @@ class GluedTables(SphinxTransform):
                 continue
             table = glued_table(figure.rawsource, **figure.attributes)
             captions = [c for c in figure.children if isinstance(c, nodes.caption)]
-            table.extend(captions + [c for c in figure.children if c not in captions])
+            legends = [c for c in figure.children if isinstance(c, nodes.legend)]
+            body = [c for c in figure.children if c not in captions + legends]
+            for caption in captions[:1]:
+                table += table_caption(
+                    caption.rawsource, "", *caption.children, **caption.attributes
+                )
+            table.extend(body)
             figure.replace_self(table)
+            # a legend (paragraphs after the caption) follows the table as ordinary text
+            parent, at = table.parent, table.parent.index(table)
+            for offset, child in enumerate(c for legend in legends for c in legend.children):
+                parent.insert(at + 1 + offset, child.deepcopy())
             for ident in table["ids"]:  # references look their target up here
                 self.document.ids[ident] = table
 
@@ -130,6 +156,7 @@ def setup(app: Sphinx) -> dict:
         lambda node: next(iter(node.findall(nodes.caption)), nodes.caption()).astext(),
         html=(visit_glued_table, depart_glued_table),
     )
+    app.add_node(table_caption, html=(visit_table_caption, depart_table_caption))
     app.add_transform(GluedTables)
     app.add_transform(ProseCells)
     app.add_transform(FigureMetadataLinks)

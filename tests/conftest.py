@@ -35,6 +35,7 @@ TIER_FIXTURES = {
     "server": "browser",
     "browser": "browser",
     "pdf_text": "pdf",
+    "pdf_pages": "pdf",
     "binder_lab": "rerun",
     "binder_runs": "rerun",
     "runtime_env": "rerun",
@@ -97,8 +98,8 @@ def site_pages(built_site: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def pdf_text() -> str:
-    """The PDF's text, whitespace normalised; fails when the PDF is missing."""
+def pdf_pages() -> list[str]:
+    """The PDF's text page by page, as laid out; fails when the PDF is missing."""
     from safetybook_tooling.pdf import PDF
 
     if not PDF.exists():
@@ -106,7 +107,13 @@ def pdf_text() -> str:
     text = subprocess.run(
         ["pdftotext", "-layout", str(PDF), "-"], check=True, capture_output=True, text=True
     ).stdout
-    return normalise(re.sub(r"-\n\s*", "-", text))
+    return text.split("\f")
+
+
+@pytest.fixture(scope="session")
+def pdf_text(pdf_pages) -> str:
+    """The PDF's text, whitespace normalised."""
+    return normalise(re.sub(r"-\n\s*", "-", "\f".join(pdf_pages)))
 
 
 def normalise(text: str) -> str:

@@ -25,6 +25,11 @@ def test_figures_stay_legible_in_dark_mode(server, browser, doc):
         assert (
             page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
         ), "dark theme did not apply"
+        # a figure taller than the window would be photographed under the sticky header
+        tallest = page.evaluate(
+            "Math.max(...[...document.querySelectorAll('figure img')].map(i => i.offsetHeight))"
+        )
+        page.set_viewport_size({"width": 1280, "height": max(900, int(tallest) + 300)})
         figures = page.locator("figure img")
         assert figures.count() >= (3 if doc.split("/")[-1][:2] in THEMATIC else 1), (
             f"{doc}: too few figures"

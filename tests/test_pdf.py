@@ -120,3 +120,19 @@ def test_pdf_opens_with_a_title_page_and_numbered_contents():
         assert start.startswith(normalise(title).replace(" ", "")), (
             f"{title!r} not on page {number}"
         )
+
+
+COLUMNS = re.compile(r"\S\s{3,}\S")  # a laid-out table row: text in columns
+
+
+def test_no_table_caption_is_left_alone_at_the_foot_of_a_page(pdf_pages):
+    """A table's caption is printed on the page where its rows begin, never alone above a page break."""
+    captions, orphans = 0, []
+    for number, page in enumerate(pdf_pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip()][:-1]  # without the footer
+        starts = [i for i, line in enumerate(lines) if re.match(r"\s*Table \d+ ", line)]
+        captions += len(starts)
+        if starts and not any(COLUMNS.search(line) for line in lines[starts[-1] + 1 :]):
+            orphans.append(f"page {number}: {lines[starts[-1]].strip()[:60]}")
+    assert captions >= 10, f"only {captions} table captions found in the PDF"
+    assert not orphans, f"table captions alone at the foot of a page: {orphans}"

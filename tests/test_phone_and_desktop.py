@@ -125,7 +125,7 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
 
     from safetybook import paths
 
-    small, unlinked, checked = [], [], 0
+    small, unlinked, cut, checked = [], [], [], 0
     with _opened(browser, server, FIGURE_DOCS[0], width) as page:
         for doc in FIGURE_DOCS:
             page.goto(f"{server}/{doc}.html", wait_until="load")
@@ -133,10 +133,13 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
                 """() => [...document.querySelectorAll('figure:not(.table-figure)[id]')].map(f => {
                     const img = f.querySelector('img'); const a = img && img.closest('a');
                     return [f.id, img ? img.getBoundingClientRect().width : 0,
-                            img ? img.naturalWidth : 0, a ? a.getAttribute('href') : null];
+                            img ? img.naturalWidth : 0, a ? a.getAttribute('href') : null,
+                            f.getBoundingClientRect().width];
                 })"""
             )
-            for label, shown, natural, href in figures:
+            for label, shown, natural, href, room in figures:
+                if shown > room + 1:  # the whole chart is visible, with no sideways scrolling
+                    cut.append(f"{doc} {label}: {shown:.0f} px in {room:.0f} px")
                 sidecar = paths.CHAPTERS_DIR / "figure-data" / f"{label}.metadata.json"
                 meta = json.loads(sidecar.read_text(encoding="utf-8"))
                 assert meta["smallest_text_pt"] and natural, f"{label}: no text size or image"
@@ -149,6 +152,7 @@ def test_figure_text_is_legible_and_a_click_opens_the_figure(server, browser, wi
     assert checked >= 20, f"only {checked} figures checked"
     assert not small, f"figure text under {MIN_TEXT_PX} px at {width} px:\n" + "\n".join(small)
     assert not unlinked, "figures that do not open full size:\n" + "\n".join(unlinked)
+    assert not cut, f"figures wider than their column at {width} px:\n" + "\n".join(cut)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

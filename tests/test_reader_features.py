@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from book_layout import notebook_docs
+from book_layout import notebook_docs, toc_docs
 
 from safetybook import paths
 
@@ -161,3 +161,67 @@ def test_glued_tables_are_numbered_as_tables_with_the_caption_first(built_site):
     assert "-tbl-" not in captions, "a table caption shows its internal label"
     figures = re.findall(r"<figcaption>\s*<p><span class=\"caption-number\">([^<]*)", text)
     assert any(f.startswith("Fig") for f in figures) and any(f.startswith("Table") for f in figures)
+
+
+def test_a_table_caption_holds_only_the_caption_and_the_table_follows_it(site_pages):
+    """The caption is the figure's first child and a figcaption of its own; the table comes after
+    it, outside the caption (a screen reader would otherwise read the whole table as its caption)."""
+    checked = 0
+    for page in site_pages:
+        text = page.read_text(encoding="utf-8")
+        for figure in re.findall(r"<figure[^>]*table-figure[^>]*>(.*?)</figure>", text, re.S):
+            checked += 1
+            caption = re.match(r"\s*<figcaption>(.*?)</figcaption>(.*)", figure, re.S)
+            assert caption, f"{page.name}: a table figure does not open with its caption"
+            assert "<table" not in caption.group(1), f"{page.name}: a table inside its caption"
+            assert "<table" in caption.group(2), f"{page.name}: no table after the caption"
+            assert "Link to this table" in caption.group(1), f"{page.name}: permalink says image"
+            assert figure.count("<figcaption") == 1, f"{page.name}: two captions in one table"
+    assert checked >= 10, f"only {checked} table figures found on the built pages"
+
+
+# Pages whose subject is the codes themselves: the data dictionary (columns and their values) and
+# the codebook (its reliability table names the rows the two coders read differently).
+CODE_PAGES = {"chapters/data_dictionary", "chapters/08_codebook"}
+SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+ROW_ID = re.compile(r"\b(?:gov|chi|hea|bul|spo|seed)-m?\d{3}\b")
+
+
+def _table_cells(text: str) -> list[str]:
+    """The text of every table cell a reader sees (code cells and scripts left out)."""
+    text = re.sub(r"<(script|pre|code)\b.*?</\1>", "", text, flags=re.S)
+    cells = re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", text, flags=re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells]
+
+
+def _coded_words() -> set[str]:
+    """Codes of the codebook's vocabularies that read differently as words ("approx": "about")."""
+    from safetybook import labels
+
+    vocabularies = [labels.EVENT_TYPE, labels.CONCERN, labels.ACTOR_LEVEL, labels.STEP]
+    vocabularies += [labels.SOURCE_KIND, labels.QUALIFIER]
+    return {code for v in vocabularies for code, word in v.items() if code != word.lower()}
+
+
+@pytest.mark.parametrize("doc", [d for d in toc_docs() if d not in CODE_PAGES])
+def test_tables_show_words_not_codes_ids_or_citation_keys(doc, built_site):
+    from safetybook import load
+
+    keys = set(load.sources()["source_id"])
+    cells = _table_cells((built_site / f"{doc}.html").read_text(encoding="utf-8"))
+    found = {m for c in cells for m in SNAKE_CASE.findall(c) + ROW_ID.findall(c)}
+    found |= {c.strip() for c in cells if c.strip() in _coded_words()}
+    found |= {w for c in cells for w in re.findall(r"\b[\w-]+\b", c) if w in keys}
+    assert not found, f"{doc}: codes, row ids or citation keys in tables: {sorted(found)[:10]}"
+
+
+def test_the_code_check_would_catch_a_code_an_id_and_a_key():
+    from safetybook import load
+
+    key = load.sources()["source_id"].iloc[0]
+    cells = _table_cells(
+        f"<td>device_ban</td><td>gov-101</td><td>{key}</td><pre><td>x_y</td></pre>"
+    )
+    assert SNAKE_CASE.findall(cells[0]) and ROW_ID.findall(cells[1]) and key in cells[2]
+    assert "approx" in _coded_words() and "exact" not in _coded_words()
+    assert len(cells) == 3

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from safetybook.style import PALETTE
 
+LABEL_WIDTH = 22
+"""Characters per line of a category label, wrapped so a figure fits a phone's width."""
 
-def year_axis(ax) -> None:
-    """One tick per year, labelled with the year."""
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+
+def wrapped(names) -> list[str]:
+    """Category labels wrapped at LABEL_WIDTH characters a line."""
+    return [textwrap.fill(str(name).replace("_", " "), LABEL_WIDTH) for name in names]
+
+
+def legend_columns(names) -> int:
+    """How many columns a legend below a 6-inch figure holds: fewer for longer labels."""
+    longest = max((len(str(n)) for n in names), default=0)
+    return 3 if longest <= 14 else 2 if longest <= 26 else 1
+
+
+def year_axis(ax, every: int | None = None) -> None:
+    """A tick every `every` years, labelled with the year; by default every year, or every other
+    year when the axis spans more than six (so the labels do not touch on a phone)."""
+    if every is None:
+        first, last = (mdates.num2date(x).year for x in ax.get_xlim())
+        every = 1 if last - first <= 6 else 2
+    ax.xaxis.set_major_locator(mdates.YearLocator(every))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
 
 
@@ -21,7 +41,7 @@ def timeline(
     title: str,
     lanes: list[str] | None = None,
     colour_by: str | None = None,
-    figsize=(7.5, 4.2),
+    figsize=(6.0, 4.2),
 ):
     """One row ('lane') per category, one marker per event; hollow markers for month or year precision."""
     lanes = lanes or sorted(events[lane].astype(str).unique())
@@ -49,7 +69,7 @@ def timeline(
                 markeredgecolor=colour,
                 alpha=0.85,
             )
-    ax.set_yticks(range(len(lanes)), [lane.replace("_", " ") for lane in lanes])
+    ax.set_yticks(range(len(lanes)), wrapped(lanes))
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.invert_yaxis()
     year_axis(ax)
@@ -62,7 +82,7 @@ def timeline(
         ]
         ax.legend(
             handles=handles,
-            ncols=min(4, len(handles)),
+            ncols=min(legend_columns(h.get_label() for h in handles), len(handles)),
             loc="upper center",
             bbox_to_anchor=(0.5, -0.1),
         )
@@ -84,7 +104,8 @@ def stacked_bars(table: pd.DataFrame, title: str, label: str, horizontal: bool =
     (ax.set_xlabel if horizontal else ax.set_ylabel)(label)
     ax.grid(axis="y" if horizontal else "x", visible=False)
     ax.set_title(title)
-    ax.legend(ncols=min(3, len(table.columns)), loc="upper center", bbox_to_anchor=(0.5, -0.14))
+    columns = min(legend_columns(table.columns), len(table.columns))
+    ax.legend(ncols=columns, loc="upper center", bbox_to_anchor=(0.5, -0.14))
     return fig, ax
 
 

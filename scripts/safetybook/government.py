@@ -84,7 +84,7 @@ def fines_chart(fines: pd.DataFrame):
     fig, axes = plt.subplots(
         len(order),
         1,
-        figsize=(6.0, 0.9 + 0.75 * sum(heights)),
+        figsize=(6.0, 1.2 + 0.95 * sum(heights)),
         gridspec_kw={"height_ratios": heights, "hspace": 0.8},
         squeeze=False,
     )
@@ -96,7 +96,7 @@ def fines_chart(fines: pd.DataFrame):
                 ax.plot(values, [i] * len(values), color=colour, linewidth=1.2, zorder=2)
             ax.scatter(values, [i] * len(values), color=colour, s=40, zorder=3)
         labels = [
-            "\n".join(textwrap.wrap(f"{_short(a)}, {d:%b %Y}", 40))
+            "\n".join(textwrap.wrap(f"{_short(a)}, {d:%b %Y}", 24))
             for a, d in zip(panel["authority"], panel["date"], strict=True)
         ]
         ax.set_yticks(range(len(panel)), labels)
@@ -108,7 +108,7 @@ def fines_chart(fines: pd.DataFrame):
         ax.set_xlim(
             min(ticks[0], panel["value"].min()) / 1.3, max(ticks[-1], panel["value"].max()) * 1.3
         )
-        ax.set_xlabel(f"Amount in {currency} (logarithmic scale)")
+        ax.set_xlabel(f"Amount in {currency} (log scale)")
         ax.grid(axis="y", visible=False)
     axes[0, 0].set_title(
         "Ireland's regulator imposed the largest fines (each currency on its own scale)"

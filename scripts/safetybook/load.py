@@ -122,8 +122,9 @@ def units() -> pd.DataFrame:
     """One row per unit (episode, announcement or context), described by its first step.
 
     Adds: n_steps (counted rows), n_reports (all rows, corroborating included), official (some row
-    of the unit rests on an official or TikTok-own source), relief_date (first relief step),
-    outcomes (the event types of its later steps, e.g. 'fine').
+    of the unit rests on an official or TikTok-own source), cited_source (the source a table cites
+    for the unit: official first, then the first step's, then the earliest), relief_date (first
+    relief step), outcomes (the event types of its later steps, e.g. 'fine').
     """
     rows = events(include_corroborating=True)
     counted = rows[rows["same_event_as"].isna()]
@@ -131,7 +132,12 @@ def units() -> pd.DataFrame:
     grouped = rows.groupby("unit_id", observed=True)
     later = counted[counted["event_id"] != counted["unit_id"]]
     official = rows["source_kind"].isin(OFFICIAL_KINDS)
+    first_step = rows["event_id"].eq(rows["unit_id"]) | rows["same_event_as"].eq(rows["unit_id"])
+    ranked = rows.assign(
+        rank_official=~official, rank_step=~first_step, rank_own=rows["same_event_as"].notna()
+    ).sort_values(["rank_official", "rank_step", "rank_own", "date", "event_id"])
     frame = first.assign(
+        cited_source=ranked.groupby("unit_id", observed=True)["source_id"].first(),
         n_steps=counted.groupby("unit_id").size(),
         n_reports=grouped.size(),
         official=official.groupby(rows["unit_id"]).any(),

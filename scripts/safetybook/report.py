@@ -262,10 +262,49 @@ def write_figure_data(
     return path
 
 
+def _titles(fig) -> list:
+    """The figure's title and every axes title (centre, left and right)."""
+    found = [fig._suptitle] if fig._suptitle is not None else []
+    for ax in fig.axes:
+        found += [ax.title, ax._left_title, ax._right_title]
+    return [t for t in found if t.get_text()]
+
+
+PHONE_COLUMN_PX = 340
+"""Text column of a phone screen 390 px wide (343 px measured), where a figure is shown whole."""
+MIN_TEXT_PX = 9
+"""Smallest text a reader should meet in a figure, in CSS pixels."""
+
+
+def fit_to_phone(fig, label: str) -> None:
+    """Narrow the figure until, saved with its labels and legends, it is at most as wide as keeps its
+    smallest text at MIN_TEXT_PX on a phone; fail, naming the figure, when its text alone is wider."""
+    limit = smallest_text_pt(fig) / 72 * PHONE_COLUMN_PX / MIN_TEXT_PX
+    pad = 2 * plt.rcParams["savefig.pad_inches"]
+    for _ in range(12):
+        fig.canvas.draw()
+        width = fig.get_tightbbox().width + pad
+        if width <= limit:
+            return
+        figure_width, height = fig.get_size_inches()
+        narrower = figure_width - 1.5 * (width - limit) - 0.05
+        if narrower < 2.5:
+            break
+        fig.set_size_inches(narrower, height)
+    raise ValueError(
+        f"{label}: {width:.2f} in wide with its labels; at most {limit:.2f} in keeps its smallest "
+        f"text at {MIN_TEXT_PX} px on a phone: use fewer legend columns or wrap long labels"
+    )
+
+
 def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
-    """Glue a figure under its label, write the data behind it, and close it so it is shown once."""
+    """Glue a figure under its label, write the data behind it, and close it so it is shown once.
+    The figure is first narrowed, if need be, to be legible whole on a phone."""
     from myst_nb import glue
 
+    for text in _titles(fig):
+        text.set_wrap(True)  # a long title wraps within the figure instead of widening it
+    fit_to_phone(fig, label)
     write_figure_data(label, data, source_ids, title=figure_title(fig), fig=fig)
     glue(label, fig, display=False)
     _show(fig)
