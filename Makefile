@@ -16,8 +16,10 @@ LAB_STAMP := $(LAB)/.installed
 TOOLS := .venv-tools
 UV := $(TOOLS)/bin/uv
 TOOLS_STAMP := $(TOOLS)/.installed
-# uv syncs an environment to its lock exactly (nothing else is installed, nothing is resolved).
-SYNC = $(UV) pip sync --quiet --python
+# uv syncs an environment to its lock exactly (nothing else is installed, nothing is resolved), and
+# compiles its modules to bytecode once: where PYTHONDONTWRITEBYTECODE is set (as on CI), Python would
+# otherwise compile pandas, matplotlib and Sphinx afresh in every process, kernel and test worker.
+SYNC = $(UV) pip sync --quiet --compile-bytecode --python
 LOCK_FLAGS := --python-version 3.11.5 --no-header --no-annotate --quiet
 
 .PHONY: help venv lab book data execute html test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean

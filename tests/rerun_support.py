@@ -72,7 +72,7 @@ def binder_environment(root: Path) -> tuple[Path, Path]:
     run([PYTHON, "-m", "venv", venv])
     python = venv / "bin" / "python"
     pip = [python, "-m", "pip", "--disable-pip-version-check"]
-    install = [UV, "pip", "install", "--quiet", "--python", python]
+    install = [UV, "pip", "install", "--quiet", "--compile-bytecode", "--python", python]
     # 1. repo2docker's own Jupyter (here at the versions of the lab lock).
     run([*install, "-c", paths.ROOT / "requirements-lab.txt", "jupyterlab"])
     # 2. The repository's binder/requirements.txt, resolved into the same environment.
@@ -101,7 +101,10 @@ def runtime_environment(root: Path) -> Path:
     venv = root / "runtime-env"
     run([UV, "venv", "--quiet", "--python", PYTHON, venv])
     python = venv / "bin" / "python"
-    run([UV, "pip", "sync", "--quiet", "--python", python, paths.ROOT / "requirements-runtime.txt"])
+    run(
+        [UV, "pip", "sync", "--quiet", "--compile-bytecode", "--python", python]
+        + [paths.ROOT / "requirements-runtime.txt"]
+    )
     run([UV, "pip", "install", "--quiet", "--python", python, "--no-deps", source])
     run([UV, "pip", "check", "--quiet", "--python", python])
     return venv

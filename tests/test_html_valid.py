@@ -74,6 +74,7 @@ def page(body: str) -> str:
     return f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div>{body}</div></body></html>'
 
 
+@pytest.mark.slow  # starts the Java checker: seconds, so not in make test-fast
 def test_checker_flags_the_upstream_markup_that_html_fixes_replaces(tmp_path):
     """MyST-NB's code toggle and sphinx-external-toc's bare redirect are errors; the extension's are not."""
     upstream = {
