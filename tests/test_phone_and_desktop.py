@@ -9,6 +9,8 @@ import pytest
 from book_layout import toc_docs
 from browser_support import SHOTS
 
+from safetybook import report
+
 WIDTHS = (390, 1280)
 CHAPTER = "chapters/06_government"
 MAX_ROW_PX = 250
@@ -116,7 +118,7 @@ FIGURE_DOCS = [
     for d in toc_docs()
     if d.split("/")[-1][:2] in {"01", "02", "03", "04", "05", "06", "07", "08", "09"}
 ]
-MIN_TEXT_PX = 9
+MIN_TEXT_PX = report.MIN_TEXT_PX  # the library fits every figure to it
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -1,0 +1,44 @@
+"""Figures fit a phone's text column with legible text: report.fit_to_phone narrows or refuses."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+from safetybook import report, style
+
+
+def _saved_width(fig) -> float:
+    fig.canvas.draw()
+    return fig.get_tightbbox().width + 2 * plt.rcParams["savefig.pad_inches"]
+
+
+def _limit(fig) -> float:
+    return report.smallest_text_pt(fig) / 72 * report.PHONE_COLUMN_PX / report.MIN_TEXT_PX
+
+
+def test_a_wide_figure_is_narrowed_until_its_smallest_text_is_legible_on_a_phone():
+    style.use()
+    fig, ax = plt.subplots(figsize=(9.0, 4.0))
+    ax.plot([0, 1], [0, 1], label="a series")
+    ax.set_yticks([0, 1], ["A category label", "Another one"])
+    ax.legend()
+    assert _saved_width(fig) > _limit(fig), (
+        "the figure must start too wide for the check to mean anything"
+    )
+    report.fit_to_phone(fig, "test-fig")
+    assert _saved_width(fig) <= _limit(fig) + 1e-6
+    plt.close(fig)
+
+
+def test_a_figure_whose_labels_alone_are_too_wide_is_refused_by_name():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.set_yticks([0], ["a label far too long to fit any phone screen at a legible size " * 2])
+    with pytest.raises(ValueError, match="test-fig-too-wide"):
+        report.fit_to_phone(fig, "test-fig-too-wide")
+    plt.close(fig)
