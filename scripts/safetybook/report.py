@@ -309,26 +309,3 @@ def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
     glue(label, fig, display=False)
     _show(fig)
     plt.close(fig)
-
-
-def unit_table(units: pd.DataFrame, organisations: pd.DataFrame) -> pd.DataFrame:
-    """A readable list of units: date, what, where, who, what happened, steps, source."""
-    from safetybook import labels
-
-    return pd.DataFrame(
-        {
-            "Date": [
-                shown_date(d, p)
-                for d, p in zip(units["date"], units["date_precision"], strict=True)
-            ],
-            "What": labels.words(units["event_type"], labels.EVENT_TYPE),
-            "Where": [
-                labels.place(a if pd.notna(a) else j)
-                for a, j in zip(units["affected_area"], units["jurisdiction"], strict=True)
-            ],
-            "Who": units["actor"].map(organisations["name"]),
-            "What happened": units["description"],
-            "Steps": units["n_steps"],
-            "Source": [source_link(s) for s in units["source_id"]],
-        }
-    ).reset_index(drop=True)
