@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -142,10 +143,16 @@ class HtmlTable:
 PROSE_LENGTH = 60
 
 
+NUMBER = re.compile(r"[-\u2212]?[\d,]+(\.\d+)?%?")
+
+
 def _td(value) -> str:
-    """One cell; long text is marked as prose, so the stylesheet gives it a readable width."""
-    prose = ' class="prose"' if len(_cell(value)) > PROSE_LENGTH else ""
-    return f"<td{prose}>{_html_cell(value)}</td>"
+    """One cell; long text is marked as prose, so the stylesheet gives it a readable width and
+    aligns it left, and a number (12, 4,500, 22%) is marked as one, so it aligns right."""
+    text = _cell(value)
+    kind = "prose" if len(text) > PROSE_LENGTH else "number" if NUMBER.fullmatch(text) else ""
+    attribute = f' class="{kind}"' if kind else ""
+    return f"<td{attribute}>{_html_cell(value)}</td>"
 
 
 def _html_cell(value) -> str:
