@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import re
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -140,22 +141,27 @@ def test_the_page_is_in_the_table_of_contents_and_the_chapters_link_to_it(built_
 # -- the page in Chromium ------------------------------------------------------------------------
 
 
-def open_page(browser, url: str, width: int, scheme: str = "light"):
-    """The page at a width, recording console errors, failed requests and every host asked."""
+@contextmanager
+def opened_page(browser, url: str, width: int, scheme: str = "light"):
+    """The page at a width, recording console errors, failed requests and every host asked; its
+    browser context is closed afterwards."""
     context = browser.new_context(
         viewport={"width": width, "height": 844 if width < 600 else 900},
         color_scheme=scheme,
         accept_downloads=True,
     )
-    page = context.new_page()
-    log = {"errors": [], "failed": [], "hosts": set(), "bytes": 0}
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} ({r.failure})"))
-    page.on("request", lambda r: log["hosts"].add(urlsplit(r.url).netloc))
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_selector("#explorer.explorer-ready", timeout=15_000)
-    return context, page, log
+    try:
+        page = context.new_page()
+        log = {"errors": [], "failed": [], "hosts": set(), "bytes": 0}
+        page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log["errors"].append(str(e)))
+        page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} ({r.failure})"))
+        page.on("request", lambda r: log["hosts"].add(urlsplit(r.url).netloc))
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_selector("#explorer.explorer-ready", timeout=15_000)
+        yield page, log
+    finally:
+        context.close()
 
 
 def shown_ids(page) -> list[str]:
@@ -178,22 +184,18 @@ def wait_for_count(page, n: int) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_page_lists_every_unit_and_loads_nothing_from_elsewhere(server, browser, width):
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html", width)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html", width) as (page, log):
         assert status(page) == f"Showing {len(units())} of {len(units())} units"
         page.select_option(".dt-length select", "-1")
         assert shown_ids(page) == list(units()["unit_id"])
         assert not log["errors"], log["errors"]
         assert not log["failed"], log["failed"]
         assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_typing_a_jurisdictions_name_filters_the_rows_to_it(server, browser, width):
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html", width)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html", width) as (page, log):
         page.locator("#explorer-jurisdiction").press_sequentially("Ireland", delay=20)
         want = expected(jurisdiction="Ireland")
         wait_for_count(page, len(want))
@@ -204,14 +206,11 @@ def test_typing_a_jurisdictions_name_filters_the_rows_to_it(server, browser, wid
         assert cells and all("Ireland" in c for c in cells), cells
         assert "jurisdiction=Ireland" in page.url
         assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_search_as_you_type_finds_a_country_everywhere_it_is_named(server, browser, width):
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html", width)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html", width) as (page, log):
         page.locator("#explorer-q").press_sequentially("Pakistan", delay=20)
         page.wait_for_function(
             "document.getElementById('explorer-status').textContent.trim()"
@@ -223,8 +222,6 @@ def test_search_as_you_type_finds_a_country_everywhere_it_is_named(server, brows
             "#explorer-table tbody tr[id]", "rows => rows.map(r => r.textContent)"
         )
         assert rows and all("pakistan" in r.lower() for r in rows)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -233,8 +230,7 @@ def test_a_shared_filtered_url_restores_the_filters(server, browser, width):
     filters = {"kind": "episode", "jurisdiction": "United States", "official": True}
     want = expected(**filters, year_from=2020, year_to=2024)
     assert 1 < len(want) <= 25, "pick filters that fit on one page"
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html?{query}", width)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html?{query}", width) as (page, log):
         wait_for_count(page, len(want))
         assert shown_ids(page) == want
         assert page.input_value("#explorer-kind") == "episode"
@@ -250,22 +246,16 @@ def test_a_shared_filtered_url_restores_the_filters(server, browser, width):
         shared = page.url
         assert "to=2022" in shared and "sort=date-desc" in shared
         assert page.get_attribute("#explorer-link", "href") == "?" + urlsplit(shared).query
-        other, again, _ = open_page(browser, shared, width)
-        try:
+        with opened_page(browser, shared, width) as (again, _):
             wait_for_count(again, len(narrowed))
             assert shown_ids(again) == list(reversed(narrowed))
             assert again.input_value("#explorer-sort") == "date-desc"
-        finally:
-            other.close()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_csv_download_holds_exactly_the_filtered_rows(server, browser, width):
     want = expected(theme="health", year_from=2021)
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html?theme=health&from=2021", width)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html?theme=health&from=2021", width) as (page, log):
         wait_for_count(page, len(want))
         assert len(shown_ids(page)) < len(want), "the download must hold more than one page"
         with page.expect_download() as download:
@@ -277,15 +267,12 @@ def test_the_csv_download_holds_exactly_the_filtered_rows(server, browser, width
         assert {r["theme"] for r in rows} == {"Health"}
         assert all(r["sources"].startswith(tuple(load.sources()["publisher"])) for r in rows)
         assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_explorer_is_accessible_in_light_and_dark_mode(server, browser, width, scheme):
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html?jurisdiction=Pakistan", width)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html?jurisdiction=Pakistan", width) as (page, log):
         if scheme == "dark":  # as in test_browser_theme: the theme's switch, set as a reader would
             page.evaluate(
                 "document.documentElement.dataset.theme = 'dark';"
@@ -300,13 +287,10 @@ def test_the_explorer_is_accessible_in_light_and_dark_mode(server, browser, widt
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "scrolls sideways"
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"explore-{width}-{scheme}.png"), full_page=True)
-    finally:
-        context.close()
 
 
 def test_rows_stay_compact_on_a_phone(server, browser):
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html", 390)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html", 390) as (page, log):
         heights = page.eval_on_selector_all(
             "#explorer-table tbody tr[id]",
             "rows => rows.map(r => r.getBoundingClientRect().height)",
@@ -314,13 +298,10 @@ def test_rows_stay_compact_on_a_phone(server, browser):
         assert len(heights) == 25
         assert sorted(heights)[len(heights) // 2] < 260, heights
         assert max(heights) < 420, heights
-    finally:
-        context.close()
 
 
 def test_the_table_sorts_from_the_keyboard_and_says_so(server, browser):
-    context, page, log = open_page(browser, f"{server}/{PAGE}.html?theme=sports", 1280)
-    try:
+    with opened_page(browser, f"{server}/{PAGE}.html?theme=sports", 1280) as (page, log):
         date_header = page.locator("#explorer-table thead th").first
         assert date_header.get_attribute("aria-sort") == "ascending"
         date_header.locator(".dt-column-order").focus()
@@ -332,19 +313,14 @@ def test_the_table_sorts_from_the_keyboard_and_says_so(server, browser):
         assert shown_ids(page)[0] == expected(theme="sports")[-1]
         assert page.input_value("#explorer-sort") == "date-desc"
         assert "sort=date-desc" in page.url
-    finally:
-        context.close()
 
 
 def test_the_page_works_from_a_file(browser, built_site):
     url = (built_site / f"{PAGE}.html").as_uri() + "?theme=sports"
-    context, page, log = open_page(browser, url, 1280)
-    try:
+    with opened_page(browser, url, 1280) as (page, log):
         wait_for_count(page, len(expected(theme="sports")))
         assert not log["errors"], log["errors"]
         assert log["hosts"] == {""}, log["hosts"]
-    finally:
-        context.close()
 
 
 def test_the_page_weighs_under_a_megabyte_with_the_full_dataset(server, browser):
