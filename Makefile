@@ -20,6 +20,10 @@ TOOLS_STAMP := $(TOOLS)/.installed
 # compiles its modules to bytecode once: where PYTHONDONTWRITEBYTECODE is set (as on CI), Python would
 # otherwise compile pandas, matplotlib and Sphinx afresh in every process, kernel and test worker.
 SYNC = $(UV) pip sync --quiet --compile-bytecode --python
+# The book's own modules (library, pipeline, tooling, tests) and pytest's rewritten test modules are
+# cached as bytecode too (in __pycache__, which git ignores): with PYTHONDONTWRITEBYTECODE set, every
+# pytest worker and kernel would parse and rewrite them afresh, about 3 s a process.
+unexport PYTHONDONTWRITEBYTECODE
 LOCK_FLAGS := --python-version 3.11.5 --no-header --no-annotate --quiet
 
 .PHONY: help venv lab book data execute html test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
@@ -82,7 +86,8 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
 # The explorer page's record is written from the tidy tables by the pipeline's explorer module; its
 # table library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
-BOOK_INPUTS = $(shell find chapters _static _ext _templates -type f -not -path '*/.ipynb_checkpoints/*') \
+BOOK_INPUTS = $(shell find chapters _static _ext _templates -type f -not -path '*/.ipynb_checkpoints/*' \
+	-not -path '*/__pycache__/*') \
 	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
 	$(wildcard scripts/safetybook_pipeline/explorer.py)
 

@@ -11,9 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import html_fixes
 import pytest
-from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
 
 from safetybook import paths
 
@@ -59,6 +57,8 @@ class Translator:
 
 
 def toggle_markup(visit, depart) -> str:
+    from myst_nb.sphinx_ import HideCodeCellNode  # imports Sphinx: only where a test needs it
+
     node = HideCodeCellNode(
         prompt_show="Show code cell source", prompt_hide="Hide code cell source"
     )
@@ -77,6 +77,9 @@ def page(body: str) -> str:
 @pytest.mark.slow  # starts the Java checker: seconds, so not in make test-fast
 def test_checker_flags_the_upstream_markup_that_html_fixes_replaces(tmp_path):
     """MyST-NB's code toggle and sphinx-external-toc's bare redirect are errors; the extension's are not."""
+    import html_fixes
+    from myst_nb.sphinx_ import depart_HideCellInput, visit_HideCellInput
+
     upstream = {
         "toggle.html": page(toggle_markup(visit_HideCellInput, depart_HideCellInput)),
         "index.html": '<meta http-equiv="Refresh" content="0; url=chapters/00_intro.html" />\n',
