@@ -7,11 +7,19 @@ use uv's `pip install` instead of pip, resolving the same requirements against w
 it takes seconds from uv's cache, where pip, whose downloads are not cached here, takes minutes.
 Notebooks run there in kernels that the JupyterLab server itself starts, driven over its REST and
 websocket API as the browser drives them, two at a time.
+
+Both environments are kept in _build/rerun-envs and built again only when something they are built
+from changes (the locks, binder/, pyproject.toml, this file, the Python), as Binder rebuilds its
+image only when the repository changes: `make test` on a built tree then spends its time running
+the notebooks, not installing. What can change between runs is redone every time: the copy of the
+repository is made afresh, postBuild and `pip check` run again, the runtime environment is synced
+to its lock and the book's package reinstalled from a fresh copy of its source.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import shutil
@@ -63,25 +71,75 @@ def repository_copy(target: Path) -> Path:
     return target
 
 
-def binder_environment(root: Path) -> tuple[Path, Path]:
-    """A Binder-equivalent environment over a copy of the repository; returns (venv, clone)."""
-    clone = repository_copy(root / "clone")
-    venv = root / "binder-env"
+ENVIRONMENTS = paths.BUILD_DIR / "rerun-envs"
+
+
+def built_from(*inputs: Path) -> str:
+    """A fingerprint of what an environment is built from: the files, this module and the Python."""
+    digest = hashlib.sha256(run([PYTHON, "--version"]).encode())
+    for path in (*inputs, Path(__file__)):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def kept_environment(name: str, inputs: tuple[Path, ...], build) -> Path:
+    """_build/rerun-envs/<name>, made by `build(folder)` unless it was made from the same inputs.
+
+    The fingerprint is written last, so an interrupted build is started again next time."""
+    folder = ENVIRONMENTS / name
+    stamp = folder / ".built-from"
+    fingerprint = built_from(*inputs)
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    build(folder)
+    stamp.write_text(fingerprint)
+    return folder
+
+
+def binder_environment() -> tuple[Path, Path]:
+    """A Binder-equivalent environment over a fresh copy of the repository; returns (venv, clone).
+
+    The copy is made again on every call; the environment is kept between runs (see above), and
+    postBuild, which installs the copy's package, runs again every time."""
     if not UV.exists():
         raise AssertionError(f"no uv at {UV}: run `make venv`")
+    binder = paths.ROOT / "binder"
+    inputs = (
+        paths.ROOT / "requirements-lab.txt",
+        binder / "requirements.txt",
+        binder / "runtime.txt",
+        binder / "postBuild",
+        paths.ROOT / "pyproject.toml",
+    )
+    folder = kept_environment("binder", inputs, _build_binder_environment)
+    venv, clone = folder / "env", folder / "clone"
+    shutil.rmtree(clone, ignore_errors=True)
+    repository_copy(clone)
+    # postBuild, with the environment's python first on the path, then pip's own check.
+    env = reader_env(PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    run(["bash", "binder/postBuild"], cwd=clone, env=env)
+    run([venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check", "check"])
+    return venv, clone
+
+
+def _build_binder_environment(folder: Path) -> None:
+    venv = folder / "env"
     run([PYTHON, "-m", "venv", venv])
-    python = venv / "bin" / "python"
-    pip = [python, "-m", "pip", "--disable-pip-version-check"]
-    install = [UV, "pip", "install", "--quiet", "--compile-bytecode", "--python", python]
+    install = [
+        UV,
+        "pip",
+        "install",
+        "--quiet",
+        "--compile-bytecode",
+        "--python",
+        venv / "bin/python",
+    ]
     # 1. repo2docker's own Jupyter (here at the versions of the lab lock).
     run([*install, "-c", paths.ROOT / "requirements-lab.txt", "jupyterlab"])
     # 2. The repository's binder/requirements.txt, resolved into the same environment.
-    run([*install, "-r", "binder/requirements.txt"], cwd=clone)
-    # 3. postBuild, with the environment's python first on the path.
-    env = reader_env(PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    run(["bash", "binder/postBuild"], cwd=clone, env=env)
-    run([*pip, "check"])
-    return venv, clone
+    run([*install, "-r", paths.ROOT / "binder" / "requirements.txt"])
 
 
 def runtime_environment(root: Path) -> Path:
@@ -98,13 +156,15 @@ def runtime_environment(root: Path) -> Path:
         source / "scripts" / "safetybook",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    venv = root / "runtime-env"
-    run([UV, "venv", "--quiet", "--python", PYTHON, venv])
-    python = venv / "bin" / "python"
-    run(
-        [UV, "pip", "sync", "--quiet", "--compile-bytecode", "--python", python]
-        + [paths.ROOT / "requirements-runtime.txt"]
+    lock = paths.ROOT / "requirements-runtime.txt"
+    folder = kept_environment(
+        "runtime", (lock,), lambda f: run([UV, "venv", "--quiet", "--python", PYTHON, f / "env"])
     )
+    venv = folder / "env"
+    python = venv / "bin" / "python"
+    # Synced every time: exactly the lock (the package installed last time is removed), then the
+    # package from this run's copy of its source.
+    run([UV, "pip", "sync", "--quiet", "--compile-bytecode", "--python", python, lock])
     run([UV, "pip", "install", "--quiet", "--python", python, "--no-deps", source])
     run([UV, "pip", "check", "--quiet", "--python", python])
     return venv
