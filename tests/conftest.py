@@ -12,6 +12,7 @@ vacuously or skips.
 
 from __future__ import annotations
 
+import ast
 import functools
 import http.server
 import os
@@ -25,6 +26,7 @@ import pytest
 from book_layout import FIXTURES, SITE, toc_docs
 from browser_support import ARGS, CHROMIUM
 from notebook_checks import cell_problems
+from xdist.scheduler import LoadScopeScheduling
 
 from safetybook import paths, report
 from safetybook_pipeline import build as build_data
@@ -61,6 +63,48 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for fixture in getattr(item, "fixturenames", ()):
             if fixture in TIER_FIXTURES:
                 item.add_marker(TIER_FIXTURES[fixture])
+
+
+# -- sharing the work between pytest-xdist's workers (make test: pytest -n) ---------------------
+# A notebook's cells run in order in one kernel, so a notebook goes to one worker whole; so does a
+# test module that builds a re-runner's environment for its tests, so that it is built once. Every
+# other test goes to whichever worker is free, so the long browser tests spread over both.
+# (xdist's own `--dist loadgroup` cannot do this here: with pytest 9.2 its group marks are silently
+# ignored, pytest-dev/pytest-xdist#1386.)
+SHARED_SET_UP = {"binder_lab", "runtime_env"}
+
+
+def modules_sharing_a_set_up() -> set[str]:
+    """The test modules (as node-id paths) that define one of the SHARED_SET_UP fixtures."""
+    found = set()
+    for module in sorted(Path(__file__).parent.glob("test_*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        if names & SHARED_SET_UP:
+            found.add(module.relative_to(paths.ROOT).as_posix())
+    assert found, f"no test module defines any of {sorted(SHARED_SET_UP)}"
+    return found
+
+
+def work_unit(nodeid: str, whole: set[str]) -> str:
+    """The unit a test is scheduled in: its notebook, its module if in `whole`, else itself."""
+    path = nodeid.split("::", 1)[0]
+    return path if path.endswith(".ipynb") or path in whole else nodeid
+
+
+class SharedSetUpScheduling(LoadScopeScheduling):
+    """pytest-xdist's scope scheduling, with `work_unit` as the scope."""
+
+    def __init__(self, config: pytest.Config, log=None):
+        super().__init__(config, log)
+        self.whole = modules_sharing_a_set_up()
+
+    def _split_scope(self, nodeid: str) -> str:
+        return work_unit(nodeid, self.whole)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log) -> SharedSetUpScheduling:
+    return SharedSetUpScheduling(config, log)
 
 
 @pytest.hookimpl(hookwrapper=True)
