@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 from book_layout import FIXTURES, SITE, toc_docs
 from browser_support import ARGS, CHROMIUM
-from notebook_checks import cell_problems
+from notebook_checks import cell_problems, notebook_paths
+from rerun_support import LabServer, binder_environment, runtime_environment
 from xdist.scheduler import LoadScopeScheduling
 
 from safetybook import paths, report
@@ -71,18 +72,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # other test goes to whichever worker is free, so the long browser tests spread over both.
 # (xdist's own `--dist loadgroup` cannot do this here: with pytest 9.2 its group marks are silently
 # ignored, pytest-dev/pytest-xdist#1386.)
-SHARED_SET_UP = {"binder_lab", "runtime_env"}
+# The re-runners' environments, built once a session (the `rerun` tier's fixtures).
+SHARED_SET_UP = {fixture for fixture, tier in TIER_FIXTURES.items() if tier == "rerun"}
 
 
 def modules_sharing_a_set_up() -> set[str]:
-    """The test modules (as node-id paths) that define one of the SHARED_SET_UP fixtures."""
+    """The test modules (as node-id paths) with a test that asks for a SHARED_SET_UP fixture."""
     found = set()
     for module in sorted(Path(__file__).parent.glob("test_*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
-        names = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
-        if names & SHARED_SET_UP:
-            found.add(module.relative_to(paths.ROOT).as_posix())
-    assert found, f"no test module defines any of {sorted(SHARED_SET_UP)}"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+                if {a.arg for a in node.args.args} & SHARED_SET_UP:
+                    found.add(module.relative_to(paths.ROOT).as_posix())
+    assert found, f"no test asks for any of {sorted(SHARED_SET_UP)}"
     return found
 
 
@@ -103,6 +106,7 @@ class SharedSetUpScheduling(LoadScopeScheduling):
         return work_unit(nodeid, self.whole)
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hook; absent under -p no:xdist (make test-serial)
 def pytest_xdist_make_scheduler(config: pytest.Config, log) -> SharedSetUpScheduling:
     return SharedSetUpScheduling(config, log)
 
@@ -231,3 +235,91 @@ def run_build(tmp_path: Path, capsys):
         return code, capsys.readouterr().err
 
     return run
+
+
+# -- the re-runners' routes (tests/test_rerun.py) ---------------------------------------------------
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("SAFETYBOOK_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture(scope="module")
+def archive_server():
+    """The dataset archive served on a free loopback port, as the release would serve it."""
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(paths.DATASET_ARCHIVE.parent)
+    )
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{paths.DATASET_ARCHIVE.name}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def binder_lab(tmp_path_factory):
+    """JupyterLab in a Binder-equivalent environment, over a copy of the repository."""
+    venv, clone = binder_environment()
+    server = LabServer(venv, clone, tmp_path_factory.mktemp("binder") / "home")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def binder_runs(binder_lab) -> dict[str, object]:
+    """Every chapter run in Binder's JupyterLab (two at a time): outputs per cell, or the error."""
+    return binder_lab.run_notebooks([f"chapters/{p.name}" for p in notebook_paths()])
+
+
+@pytest.fixture(scope="session")
+def runtime_env(tmp_path_factory) -> Path:
+    return runtime_environment(tmp_path_factory.mktemp("runtime"))
+
+
+# -- incremental execution and rebuilds (tests/test_incremental.py) ---------------------------------
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch) -> Path:
+    """A copy of everything notebook execution depends on, with the paths module pointed at it."""
+    for rel in ("scripts", "chapters", "data"):
+        shutil.copytree(
+            paths.ROOT / rel,
+            tmp_path / rel,
+            ignore=shutil.ignore_patterns("__pycache__", "raw", "figure-data", "downloads"),
+        )
+    for rel in ("requirements.txt", "_config.yml"):
+        shutil.copy(paths.ROOT / rel, tmp_path / rel)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "CHAPTERS_DIR", tmp_path / "chapters")
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path / "data")
+    monkeypatch.setattr(paths, "DATAPACKAGE", tmp_path / "data" / "datapackage.json")
+    return tmp_path
+
+
+@pytest.fixture
+def built_tree(tmp_path) -> Path:
+    """A copy of the Makefile and the book's inputs, with a site stamp newer than all of them."""
+    for rel in ("chapters", "_static", "_ext", "_templates"):
+        shutil.copytree(
+            paths.ROOT / rel, tmp_path / rel, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for rel in (
+        "Makefile",
+        "_config.yml",
+        "_toc.yml",
+        "references.bib",
+        "CITATION.cff",
+        "requirements.txt",
+        "requirements-tools.txt",
+        "pyproject.toml",
+    ):
+        shutil.copy2(paths.ROOT / rel, tmp_path / rel)
+    for stamp in (".venv-tools/.installed", ".venv/.installed", "_build/html/.built"):
+        (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / stamp).touch()
+    return tmp_path

@@ -9,13 +9,10 @@ The environment-building tests ask for `binder_lab` or `runtime_env` and are mar
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import tomllib
 import zipfile
 from pathlib import Path
@@ -26,11 +23,8 @@ from book_layout import notebook_docs
 from notebook_checks import notebook_paths
 from rerun_support import (
     BOOK_VARIABLES,
-    LabServer,
-    binder_environment,
     execute_copy,
     reader_env,
-    runtime_environment,
 )
 
 from safetybook import dataset, paths
@@ -149,26 +143,6 @@ def test_each_chapter_opens_with_a_rerun_note_and_an_install_cell_the_book_hides
 # -- where the data come from ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("SAFETYBOOK_CACHE", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
-@pytest.fixture(scope="module")
-def archive_server():
-    """The dataset archive served on a free loopback port, as the release would serve it."""
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(paths.DATASET_ARCHIVE.parent)
-    )
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/{paths.DATASET_ARCHIVE.name}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
 def test_in_a_clone_the_data_come_from_the_repository():
     assert dataset.data_dir() == paths.DATA_DIR
 
@@ -225,26 +199,6 @@ def test_each_figure_appears_once_on_its_page(doc, built_site):
 
 
 # -- the environments: Binder's JupyterLab and a plain runtime set-up ----------------------------
-
-
-@pytest.fixture(scope="session")
-def binder_lab(tmp_path_factory):
-    """JupyterLab in a Binder-equivalent environment, over a copy of the repository."""
-    venv, clone = binder_environment()
-    server = LabServer(venv, clone, tmp_path_factory.mktemp("binder") / "home")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def binder_runs(binder_lab) -> dict[str, object]:
-    """Every chapter run in Binder's JupyterLab (two at a time): outputs per cell, or the error."""
-    return binder_lab.run_notebooks([f"chapters/{name}" for name in NOTEBOOKS])
-
-
-@pytest.fixture(scope="session")
-def runtime_env(tmp_path_factory) -> Path:
-    return runtime_environment(tmp_path_factory.mktemp("runtime"))
 
 
 def test_binders_jupyterlab_serves_the_myst_renderer_and_a_kernel(binder_lab):

@@ -3,7 +3,8 @@
 Measures medians over BENCH_RUNS runs (default 3) of: a cold build (clean build folder, every
 notebook executed), a no-change rebuild, a rebuild after one chapter's code changed, a rebuild after
 a data input changed, `make test-fast`, and the whole `make test` in parallel and serially, the
-latter against v0.1.0's figures (bench/baseline-v0.1.0.json); plus a floor: starting a
+former against v0.1.0's figures (bench/baseline-v0.1.0.json), once more (one run) with the
+re-runners' environments built first, as on a fresh clone; plus a floor: starting a
 kernel and importing the chapters' libraries once per notebook, one after another; plus setting up
 an environment from the lock (requirements.txt and the book's package), with pip and with uv, each
 with an empty (cold) and a filled (warm) download cache. Files it edits for a run are restored byte
@@ -77,6 +78,11 @@ def cold_build() -> float:
             nb.metadata.pop(execute.HASH_KEY, None)
             nbformat.write(nb, nb_path)
         return timed([*MAKE, "book"])
+
+
+def make_test_environments_cold() -> float:
+    shutil.rmtree(paths.BUILD_DIR / "rerun-envs", ignore_errors=True)
+    return timed([*MAKE, "test"])
 
 
 def cold_execution() -> float:
@@ -203,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         "floor_kernel_and_imports": median_of(floor),
         "make_test_fast": median_of(lambda: timed([*MAKE, "test-fast"])),
         "make_test_parallel": median_of(lambda: timed([*MAKE, "test"])),
+        # as on a fresh clone: the re-runners' environments (kept in _build/rerun-envs) built first
+        "make_test_parallel_environments_cold": median_of(make_test_environments_cold, 1),
         "make_test_serial": median_of(lambda: timed([*MAKE, "test-serial"])),
         # one sample each, in this order: the cold run fills the warm run's cache
         **{name: median_of(fn, 1) for name, fn in SETUPS.items()},
