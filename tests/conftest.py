@@ -72,6 +72,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # other test goes to whichever worker is free, so the long browser tests spread over both.
 # (xdist's own `--dist loadgroup` cannot do this here: with pytest 9.2 its group marks are silently
 # ignored, pytest-dev/pytest-xdist#1386.)
+
 # The re-runners' environments, built once a session (the `rerun` tier's fixtures).
 SHARED_SET_UP = {fixture for fixture, tier in TIER_FIXTURES.items() if tier == "rerun"}
 
