@@ -30,6 +30,12 @@ CASES = {
     "value_not_in_evidence": [("measures/platform.csv", 2, "value")],
     # a publication date without its precision, and a month-precision date not on the first day
     "bad_precision": [("sources.csv", 2, "published_precision"), ("sources.csv", 3, "published")],
+    # the merging rule: two units announced by the same actor in the same month are neither merged
+    # nor reviewed, and a reviewed pair names a unit that does not exist
+    "unreviewed_pair": [
+        ("events/health.csv", 3, "unit_id"),
+        ("reviewed_distinct_pairs.csv", 2, "first"),
+    ],
     "many_rows": [
         ("events/health.csv", 2, "date"),
         ("events/health.csv", 3, "event_type"),

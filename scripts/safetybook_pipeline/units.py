@@ -47,6 +47,20 @@ def date_interval_problems(table: str, row) -> list:
     return []
 
 
+def _latest(values) -> str:
+    """The last day a row's date may stand for (its interval's end), as an ISO string.
+
+    A month-precise detail of an announcement made on the 13th lies within its unit's month, so
+    it does not come before the unit's first step.
+    """
+    if values.get("date_latest"):
+        return values["date_latest"]
+    try:
+        return period_end(dt.date.fromisoformat(values["date"]), values["date_precision"]).isoformat()
+    except (ValueError, KeyError):
+        return values.get("date", "")
+
+
 def _corroborating_problems(row) -> list:
     filled = [c for c in UNIT_COLUMNS if row.values[c]]
     if filled:
@@ -144,7 +158,7 @@ def check_units(tables) -> list:
                     f"{v['unit_kind']!r}, but unit {v['unit_id']} is an {first.values['unit_kind']}",
                 )
             )
-        if v["date"] < first.values["date"]:
+        if _latest(v) < first.values["date"]:
             found.append(
                 row.problem(
                     "date", f"{v['date']} is before its unit's first step ({first.values['date']})"

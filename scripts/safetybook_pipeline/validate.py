@@ -17,7 +17,7 @@ from pathlib import Path
 
 from safetybook.paths import ROOT
 from safetybook.schema import MAX_EVIDENCE_WORDS, Field, TableSchema, table_schema
-from safetybook_pipeline import evidence_numbers, units
+from safetybook_pipeline import duplicates, evidence_numbers, units
 
 # Character sequences that betray UTF-8 text decoded as Windows-1252 or Latin-1 somewhere upstream.
 MOJIBAKE = re.compile("Ã.|â€|Â[^A-Za-z]|\ufffd")
@@ -338,6 +338,35 @@ TABLE_CHECKS: list[Callable[[Tables], list[Problem]]] = [
 ]
 
 
+def check_merging(tables: Tables, reviewed_path: Path) -> list[Problem]:
+    """The merging rule: units that may be one (a shared source, the same actor within a week, or
+    look-alike descriptions) are merged or listed, with a reason, as reviewed and distinct."""
+    events = tables["events"]
+    first = {r.values["unit_id"]: r for r in events if r.values["event_id"] == r.values["unit_id"]}
+    name = _display(reviewed_path)
+    if not reviewed_path.exists():
+        return [Problem(name, 0, "-", "file is missing")]
+    listed = duplicates.reviewed_lines(reviewed_path)
+    found = []
+    for (a, b), why in duplicates.flagged_pairs(events).items():
+        if (a, b) not in listed:
+            later = max((first[a], first[b]), key=lambda r: (r.values["date"], r.values["event_id"]))
+            found.append(
+                later.problem(
+                    "unit_id",
+                    f"units {a} and {b} may be one unit ({why}): merge them (make one a step or a "
+                    f"corroborating row of the other) or list them with a reason in {reviewed_path.name}",
+                )
+            )
+    for (a, b), (line, reason) in listed.items():
+        missing = [u for u in (a, b) if u not in first or first[u].values["unit_kind"] == "context"]
+        if missing:
+            found.append(Problem(name, line, "first", f"{', '.join(missing)} is not a counted unit"))
+        if len(reason.split()) < 5:
+            found.append(Problem(name, line, "reason", "say in a sentence why the units are distinct"))
+    return found
+
+
 def read_tables(raw_dir: Path, problems: list[Problem]) -> Tables:
     tables: Tables = {}
     for table, files in raw_files(raw_dir).items():
@@ -366,5 +395,7 @@ def validate(raw_dir: Path, today: dt.date | None = None) -> tuple[Tables, list[
             problems += row_problems(table, row)
     for check in TABLE_CHECKS:
         problems += check(tables)
+    if not any(p.column == "unit_id" for p in problems):  # the rule needs well-formed units
+        problems += check_merging(tables, raw_dir / duplicates.REVIEWED_FILE)
     problems.sort(key=lambda p: (p.file, p.line, p.column))
     return tables, problems
