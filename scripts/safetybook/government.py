@@ -15,8 +15,8 @@ def restrictions(episodes: pd.DataFrame) -> pd.DataFrame:
 def block_durations(episodes: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
     """Each nationwide or regional block that took effect, with the day it was lifted if known.
 
-    A block ends on its end_date when a source states it, or else on its first lifting step.
-    Blocks that a court stopped before they took effect (an enjoined step) are left out.
+    A block ends on its first lifting step (each with its own source). Blocks that a court stopped
+    before they took effect (an enjoined step) are left out.
     """
     enjoined = set(steps.loc[steps["step"] == "enjoined", "unit_id"])
     blocks = episodes[
@@ -24,7 +24,7 @@ def block_durations(episodes: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame
         & ~episodes["unit_id"].isin(enjoined)
     ]
     lifted = steps[steps["step"] == "lifted"].groupby("unit_id")["date"].min()
-    end = blocks["end_date"].fillna(blocks["unit_id"].map(lifted))
+    end = blocks["unit_id"].map(lifted)
     return blocks.assign(end=end, days=(end - blocks["date"]).dt.days)
 
 

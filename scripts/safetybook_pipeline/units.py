@@ -13,7 +13,17 @@ import datetime as dt
 
 from safetybook.units import ANNOUNCEMENT_STEPS, CONTEXT_STEPS, EPISODE_STEPS, RELIEF_STEPS
 
-UNIT_COLUMNS = ("unit_kind", "unit_id", "step", "direction", "actor_level", "initiative_lead")
+UNIT_COLUMNS = (
+    "platform",
+    "unit_kind",
+    "unit_id",
+    "step",
+    "direction",
+    "actor_level",
+    "initiative_lead",
+)
+# A restriction on official devices, or advice about them, says how far it reaches.
+REACH_TYPES = ("device_ban", "advice")
 STEPS = {"episode": EPISODE_STEPS, "announcement": ANNOUNCEMENT_STEPS, "context": CONTEXT_STEPS}
 
 
@@ -71,6 +81,8 @@ def _corroborating_problems(row) -> list:
 
 def _kind_problems(row) -> list:
     v, kind, found = row.values, row.values["unit_kind"], []
+    if not v["platform"]:
+        found.append(row.problem("platform", "every counted row names whose record it belongs to"))
     if not kind or not v["unit_id"] or not v["step"]:
         missing = [c for c in ("unit_kind", "unit_id", "step") if not v[c]]
         return [
@@ -98,8 +110,25 @@ def _kind_problems(row) -> list:
     return found
 
 
+def _reach_problems(row, first) -> list:
+    """reach is given exactly on an episode's first step that restricts or advises about devices."""
+    v = row.values
+    needs = first is row and v["unit_kind"] == "episode" and v["event_type"] in REACH_TYPES
+    if needs and not v["reach"]:
+        return [row.problem("reach", "a device ban or advice says how far it reaches")]
+    if v["reach"] and not needs:
+        return [row.problem("reach", "only an episode's first step of type device_ban or advice")]
+    return []
+
+
+RESTRICTION_TYPES = ("device_ban", "national_ban", "regional_ban", "divest_or_ban")
+
+
 def _episode_problems(row, first) -> list:
     v, found = row.values, []
+    if v["end_date"] and v["event_type"] in RESTRICTION_TYPES:
+        message = "a restriction's end is a lifted (or enjoined, delayed) step of its episode, with its own source"
+        found.append(row.problem("end_date", message))
     if (v["step"] in RELIEF_STEPS) != (v["direction"] == "relief"):
         found.append(
             row.problem(
@@ -133,6 +162,10 @@ def check_units(tables) -> list:
         v = row.values
         if v["same_event_as"]:
             found += _corroborating_problems(row)
+            target = by_id.get(v["same_event_as"])
+            if target is not None and target.values["concern"] != v["concern"]:
+                message = f"{v['concern']!r}, but the row it corroborates has {target.values['concern']!r}"
+                found.append(row.problem("concern", message))
             continue
         kind_problems = _kind_problems(row)
         found += kind_problems
@@ -164,6 +197,10 @@ def check_units(tables) -> list:
                     "date", f"{v['date']} is before its unit's first step ({first.values['date']})"
                 )
             )
+        if v["platform"] and first.values["platform"] and v["platform"] != first.values["platform"]:
+            message = f"{v['platform']!r}, but unit {v['unit_id']} is {first.values['platform']!r}"
+            found.append(row.problem("platform", message))
+        found += _reach_problems(row, first)
         if v["unit_kind"] == "episode":
             found += _episode_problems(row, first)
         elif v["unit_kind"] == "announcement" and first is row and v["step"] != "launched":

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from safetybook.paths import ROOT
 from safetybook.schema import MAX_EVIDENCE_WORDS, Field, TableSchema, table_schema
@@ -338,6 +339,53 @@ TABLE_CHECKS: list[Callable[[Tables], list[Problem]]] = [
 ]
 
 
+OFFICIAL_HOSTS_FILE = "official_hosts.csv"
+# Source kinds that claim to be the acting organisation's own document.
+OWN_KINDS = (
+    "regulator",
+    "government",
+    "legislature",
+    "court",
+    "intergovernmental",
+    "transparency_report",
+    "primary",
+)
+# Government domains: .gov and .mil (with a country code), go.jp, gob.mx, gouv.fr, govt.nz, gc.ca,
+# europa.eu, parliament.uk and admin.ch.
+GOVERNMENT_HOST = re.compile(
+    r"(^|\.)((gov|mil)(\.[a-z]{2})?|go\.[a-z]{2}|gob\.[a-z]{2}|gouv\.[a-z]{2}|govt\.[a-z]{2}|gc\.ca"
+    r"|europa\.eu|parliament\.uk|admin\.ch)$"
+)
+
+
+def check_official_hosts(tables: Tables, hosts_path: Path) -> list[Problem]:
+    """A source whose kind says it is the acting organisation's own document is on a government
+    domain or on a host listed, with a reason, in official_hosts.csv; a copy elsewhere is not."""
+    name = _display(hosts_path)
+    if not hosts_path.exists():
+        return [Problem(name, 0, "-", "file is missing")]
+    with open(hosts_path, encoding="utf-8", newline="") as handle:
+        listed = {r["host"]: r for r in csv.DictReader(handle)}
+    found = [
+        Problem(name, line, "reason", "say in a sentence whose domain this is")
+        for line, r in enumerate(listed.values(), start=2)
+        if len(r["reason"].split()) < 3
+    ]
+    for row in tables["sources"]:
+        v = row.values
+        if v["kind"] not in OWN_KINDS or not v["url"]:
+            continue
+        host = (urlsplit(v["url"]).hostname or "").removeprefix("www.")
+        official = v["kind"] != "primary" and GOVERNMENT_HOST.search(host)
+        if not official and not any(host == h or host.endswith("." + h) for h in listed):
+            message = (
+                f"kind {v['kind']!r} means the organisation's own page, but {host} is neither a "
+                f"government domain nor listed in {hosts_path.name}; a copy takes the kind of its host"
+            )
+            found.append(row.problem("kind", message))
+    return found
+
+
 def check_merging(tables: Tables, reviewed_path: Path) -> list[Problem]:
     """The merging rule: units that may be one (a shared source, the same actor within a week, or
     look-alike descriptions) are merged or listed, with a reason, as reviewed and distinct."""
@@ -397,5 +445,6 @@ def validate(raw_dir: Path, today: dt.date | None = None) -> tuple[Tables, list[
         problems += check(tables)
     if not any(p.column == "unit_id" for p in problems):  # the rule needs well-formed units
         problems += check_merging(tables, raw_dir / duplicates.REVIEWED_FILE)
+    problems += check_official_hosts(tables, raw_dir / OFFICIAL_HOSTS_FILE)
     problems.sort(key=lambda p: (p.file, p.line, p.column))
     return tables, problems
