@@ -1,0 +1,208 @@
+"""What each fact stands on: the acting authority's own document, two independent reports that
+agree, or a single report (the fact-checker's rule; see the codebook and data/README.md).
+
+Two reports are independent when their publishers differ and neither carries the other's story:
+copies of one wire story (AP, Reuters, AFP, ...) are one report, a rewrite of a press release is
+the issuer's report, and a document that copies another (`derived_from`) is that document's report.
+Reports agree when they date the step alike to the precision the record states (the same day, the
+same month or the same year), or, for a figure, when they state the same number to the precision
+of the rounder one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+# The acting organisation's own document: an authority's page for a government episode, TikTok's
+# or the partner's own page for an announcement, TikTok's own report for an enforcement figure.
+AUTHORITY_KINDS = ("regulator", "government", "legislature", "court", "intergovernmental")
+OWN_PAGE_KINDS = (*AUTHORITY_KINDS, "primary", "transparency_report")
+TIKTOK_OWN_KINDS = ("transparency_report", "primary")
+BASES = ("official", "corroborated", "single")
+FINE_OR_LAW_TYPES = ("fine", "age_limit", "divest_or_ban")
+
+
+def publisher_key(publisher: str) -> str:
+    """A publisher's name without the credit, host or edition added in brackets."""
+    name = re.sub(r"\s*\(.*\)\s*$", "", str(publisher)).strip().lower()
+    return re.sub(r"^the\s+", "", re.sub(r",.*$", "", name))
+
+
+def origins(sources: pd.DataFrame) -> pd.Series:
+    """The report each source belongs to: what it reprints (wire, press release, copied source,
+    followed to its end), else its own publisher."""
+    derived = sources["derived_from"].dropna()
+    keys = sources["publisher"].map(publisher_key)
+    synd = sources["syndicated_from"].fillna("").map(
+        lambda s: s if s.startswith("press_release:") else publisher_key(s) if s else ""
+    )
+
+    def origin(source_id: str, seen: frozenset = frozenset()) -> str:
+        if source_id in derived.index and derived[source_id] in sources.index:
+            if derived[source_id] not in seen:
+                return origin(derived[source_id], seen | {source_id})
+        return synd[source_id] or keys[source_id]
+
+    return pd.Series({sid: origin(sid) for sid in sources.index}, dtype="string")
+
+
+def independent_count(source_ids, sources: pd.DataFrame, origin: pd.Series | None = None) -> int:
+    """How many independent reports a set of sources makes (distinct origins and publishers)."""
+    origin = origins(sources) if origin is None else origin
+    groups: list[set[str]] = []
+    for sid in dict.fromkeys(source_ids):
+        marks = {origin[sid], "publisher:" + publisher_key(sources.at[sid, "publisher"])}
+        joined = [g for g in groups if g & marks]
+        for g in joined:
+            groups.remove(g)
+            marks |= g
+        groups.append(marks)
+    return len(groups)
+
+
+def _period(day: pd.Timestamp, precision: str) -> tuple:
+    if precision == "year":
+        return (day.year,)
+    if precision == "month":
+        return (day.year, day.month)
+    return (day.year, day.month, day.day)
+
+
+def dates_agree(step_date, step_precision: str, report_date, report_precision: str) -> bool:
+    """A report agrees with a step's date when it names the same period at the step's precision
+    (a month-precise report cannot confirm a day)."""
+    order = {"day": 0, "month": 1, "year": 2}
+    if order[str(report_precision)] > order[str(step_precision)]:
+        return False
+    return _period(pd.Timestamp(step_date), str(step_precision)) == _period(
+        pd.Timestamp(report_date), str(step_precision)
+    )
+
+
+def step_bases(book) -> pd.DataFrame:
+    """Every counted step with its reports: how many agree with its date, how many independent
+    reports those make, whether one is the acting organisation's own page, and its basis."""
+    reports = book.reports
+    sources = book.sources
+    origin = origins(sources)
+    target = reports["same_event_as"].fillna(reports["event_id"])
+    kinds = reports["source_id"].map(sources["kind"]).astype("string")
+    steps = book.steps.set_index("event_id")
+    rows = []
+    for event_id, group in reports.groupby(target, sort=False):
+        if event_id not in steps.index:
+            continue
+        step = steps.loc[event_id]
+        own_kinds = AUTHORITY_KINDS if step["unit_kind"] == "episode" else OWN_PAGE_KINDS
+        agree = [
+            dates_agree(step["date"], step["date_precision"], r.date, r.date_precision)
+            for r in group.itertuples()
+        ]
+        agreeing = group[agree]
+        official = bool(kinds[group.index].isin(own_kinds).any())
+        independent = independent_count(agreeing["source_id"], sources, origin)
+        basis = "official" if official else "corroborated" if independent >= 2 else "single"
+        rows.append(
+            {
+                "event_id": event_id,
+                "unit_id": step["unit_id"],
+                "reports": len(group),
+                "agreeing": len(agreeing),
+                "independent": independent,
+                "basis": basis,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def key_steps(book) -> pd.Series:
+    """The step a unit's basis is judged on: its first fine where it ended in one, else its first
+    step (the act that dates it)."""
+    steps = book.steps
+    fines = steps[(steps["event_type"] == "fine") & (steps["event_id"] != steps["unit_id"])]
+    first_fine = fines.sort_values(["date", "event_id"]).groupby("unit_id")["event_id"].first()
+    units = book.units["unit_id"]
+    return pd.Series(units.map(first_fine).fillna(units).values, index=units.values)
+
+
+def unit_bases(book) -> pd.Series:
+    """Each unit's basis: official, corroborated or single (context rows are not judged)."""
+    by_step = step_bases(book).set_index("event_id")["basis"]
+    counted = book.units[book.units["unit_kind"] != "context"]
+    first = counted["unit_id"].map(by_step)
+    key = counted["unit_id"].map(key_steps(book)).map(by_step)
+    rank = {b: i for i, b in enumerate(BASES)}
+    weakest = [
+        max((a, b), key=lambda x: rank.get(x, len(BASES))) if isinstance(b, str) else a
+        for a, b in zip(first, key, strict=True)
+    ]
+    return pd.Series(
+        pd.Categorical(weakest, categories=list(BASES)), index=counted["unit_id"].values
+    )
+
+
+def fines_and_laws(units: pd.DataFrame) -> pd.DataFrame:
+    """Episodes that fine TikTok, set an age limit, order a sale or ban, or end in a fine."""
+    episodes = units[units["unit_kind"] == "episode"]
+    is_fine_or_law = episodes["event_type"].isin(FINE_OR_LAW_TYPES)
+    return episodes[is_fine_or_law | episodes["outcomes"].str.contains("fine")]
+
+
+def significant_digits(value: float) -> int:
+    """Significant digits of a number as reported (7,260,000 has three; 93.1 has three)."""
+    if value == 0 or not math.isfinite(value):
+        return 1
+    text = f"{abs(value):.10g}"
+    digits = text.replace(".", "").lstrip("0")
+    if "." not in text:
+        digits = digits.rstrip("0")
+    return max(1, len(digits))
+
+
+def values_agree(a: float, qa: str, b: float, qb: str) -> bool:
+    """Two reported numbers agree when the more precise one rounds to the rounder one, or when a
+    bound ("at least", "at most") holds for the other."""
+    if qa in ("at_least", "at_most") and qb not in ("at_least", "at_most"):
+        return values_agree(b, qb, a, qa)
+    if qb == "at_least":
+        return a >= b * (1 - 1e-9) or values_agree(a, qa, b, "exact")
+    if qb == "at_most":
+        return a <= b * (1 + 1e-9) or values_agree(a, qa, b, "exact")
+    digits = min(significant_digits(a), significant_digits(b))
+    scale = 10 ** (math.floor(math.log10(max(abs(a), abs(b)))) - digits + 1)
+    return round(a / scale) == round(b / scale)
+
+
+def figure_bases(measures: pd.DataFrame, sources: pd.DataFrame, metrics) -> pd.DataFrame:
+    """One row per figure (metric and period): its reports, whether TikTok's own report states
+    it, the largest set of independent reports that agree on its value, and its basis."""
+    rows = measures[measures["metric"].isin(metrics)]
+    origin = origins(sources)
+    out = []
+    keys = ["metric", "period_start", "period_end"]
+    for key, group in rows.groupby(keys, dropna=False, observed=True):
+        own = bool(group["source_kind"].isin(TIKTOK_OWN_KINDS).any())
+        best = 0
+        for anchor in group.itertuples():
+            agreeing = [
+                r.source_id
+                for r in group.itertuples()
+                if values_agree(anchor.value, anchor.qualifier, r.value, r.qualifier)
+            ]
+            best = max(best, independent_count(agreeing, sources, origin))
+        basis = "official" if own else "corroborated" if best >= 2 else "single"
+        out.append(dict(zip(keys, key, strict=True)) | {"reports": len(group), "independent": best,
+                                                        "own": own, "basis": basis})
+    return pd.DataFrame(out)
+
+
+def shares(bases: pd.Series) -> dict[str, float]:
+    """Percentages of official, corroborated and single, and of official or corroborated."""
+    n = len(bases)
+    counts = {b: int((bases == b).sum()) for b in BASES}
+    result = {b: 100.0 * counts[b] / n if n else float("nan") for b in BASES}
+    result["supported"] = result["official"] + result["corroborated"]
+    return result
