@@ -119,8 +119,8 @@ def step_bases(book) -> pd.DataFrame:
 
 
 def key_steps(book) -> pd.Series:
-    """The step a unit's basis is judged on: its first fine where it ended in one, else its first
-    step (the act that dates it)."""
+    """The step a fine or law is judged on: the unit's first fine where it ended in one, else its
+    first step."""
     steps = book.steps
     fines = steps[(steps["event_type"] == "fine") & (steps["event_id"] != steps["unit_id"])]
     first_fine = fines.sort_values(["date", "event_id"]).groupby("unit_id")["event_id"].first()
@@ -129,18 +129,23 @@ def key_steps(book) -> pd.Series:
 
 
 def unit_bases(book) -> pd.Series:
-    """Each unit's basis: official, corroborated or single (context rows are not judged)."""
+    """Each counted unit's basis, judged on its first step (the act that dates it)."""
     by_step = step_bases(book).set_index("event_id")["basis"]
     counted = book.units[book.units["unit_kind"] != "context"]
-    first = counted["unit_id"].map(by_step)
-    key = counted["unit_id"].map(key_steps(book)).map(by_step)
-    rank = {b: i for i, b in enumerate(BASES)}
-    weakest = [
-        max((a, b), key=lambda x: rank.get(x, len(BASES))) if isinstance(b, str) else a
-        for a, b in zip(first, key, strict=True)
-    ]
     return pd.Series(
-        pd.Categorical(weakest, categories=list(BASES)), index=counted["unit_id"].values
+        pd.Categorical(counted["unit_id"].map(by_step), categories=list(BASES)),
+        index=counted["unit_id"].values,
+    )
+
+
+def fine_law_bases(book) -> pd.Series:
+    """Each fine's or law's basis, judged on the step that imposed the fine (a fine that concluded
+    an investigation) or, for a law or an order, on its first step."""
+    by_step = step_bases(book).set_index("event_id")["basis"]
+    found = fines_and_laws(book.units)
+    steps = found["unit_id"].map(key_steps(book))
+    return pd.Series(
+        pd.Categorical(steps.map(by_step), categories=list(BASES)), index=found["unit_id"].values
     )
 
 
