@@ -52,6 +52,7 @@ def origins(sources: pd.DataFrame) -> pd.Series:
 def independent_count(source_ids, sources: pd.DataFrame, origin: pd.Series | None = None) -> int:
     """How many independent reports a set of sources makes (distinct origins and publishers)."""
     origin = origins(sources) if origin is None else origin
+    source_ids = [s for s in source_ids if s in origin.index]
     groups: list[set[str]] = []
     for sid in dict.fromkeys(source_ids):
         marks = {origin[sid], "publisher:" + publisher_key(sources.at[sid, "publisher"])}
@@ -181,11 +182,26 @@ def values_agree(a: float, qa: str, b: float, qb: str) -> bool:
     return round(a / scale) == round(b / scale)
 
 
+def reprint_origins(sources: pd.DataFrame) -> pd.Series:
+    """For TikTok's own figures: a report's origin is its publisher unless it copies a wire story
+    or another outlet; reprints of TikTok's release by different publishers are separate reprints,
+    each a check on what TikTok stated."""
+    plain = sources.assign(
+        syndicated_from=sources["syndicated_from"].where(
+            ~sources["syndicated_from"].fillna("").str.startswith("press_release:"), None
+        )
+    )
+    return origins(plain)
+
+
 def figure_bases(measures: pd.DataFrame, sources: pd.DataFrame, metrics) -> pd.DataFrame:
     """One row per figure (metric and period): its reports, whether TikTok's own report states
-    it, the largest set of independent reports that agree on its value, and its basis."""
+    it, the largest set of independent reprints that agree on its value, and its basis.
+
+    A figure is TikTok's own statement, so two reprints of TikTok's release by independent
+    publishers (not one copying the other or a wire) corroborate what TikTok stated."""
     rows = measures[measures["metric"].isin(metrics)]
-    origin = origins(sources)
+    origin = reprint_origins(sources)
     out = []
     keys = ["metric", "period_start", "period_end"]
     for key, group in rows.groupby(keys, dropna=False, observed=True):
