@@ -123,9 +123,3 @@ def test_the_agreement_rule_can_give_each_of_its_answers(p_test, p_model, coeffi
     from safetybook.synthesis import agreement_words
 
     assert expected in agreement_words(_result(2.0, 1.0, p_test), p_model, coefficient)
-
-
-def test_holm_adjusts_a_known_family():
-    from safetybook.synthesis import holm
-
-    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])

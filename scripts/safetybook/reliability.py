@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from statsmodels.stats import inter_rater
 
 from safetybook import paths
 
@@ -20,13 +21,16 @@ FOLDER = paths.ROOT / "curation" / "reliability"
 
 
 def cohens_kappa(first: pd.Series, second: pd.Series) -> float:
-    """Cohen's kappa of two codings of the same items (empty codes count as a category)."""
-    a, b = first.fillna("").astype(str).to_numpy(), second.fillna("").astype(str).to_numpy()
+    """Cohen's kappa of two codings of the same items (statsmodels, on their square cross-table;
+    an empty code counts as a category)."""
+    a, b = first.fillna("").astype(str), second.fillna("").astype(str)
     if len(a) != len(b) or not len(a):
         raise ValueError("two codings of the same, non-empty set of items are needed")
-    observed = (a == b).mean()
-    expected = sum((a == c).mean() * (b == c).mean() for c in set(a) | set(b))
-    return 1.0 if expected == 1 else float((observed - expected) / (1 - expected))
+    codes = sorted(set(a) | set(b))
+    table = pd.crosstab(a.to_numpy(), b.to_numpy()).reindex(
+        index=codes, columns=codes, fill_value=0
+    )
+    return float(inter_rater.cohens_kappa(table.to_numpy(), return_results=False))
 
 
 def read_coding(name: str) -> pd.DataFrame:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from scipy.stats import binomtest
 
-from safetybook.analysis import binomial_two_sided
 from safetybook.load import interval_midpoint
 
 STUDY_FROM, STUDY_TO = pd.Timestamp("2019-01-01"), pd.Timestamp("2025-12-31")
@@ -63,7 +63,7 @@ def rate_verdict(before: int, years_before: float, after: int, years_after: floa
     total = before + after
     if total == 0:
         return "no deals on either side, so nothing to compare"
-    p = binomial_two_sided(after, total, years_after / (years_before + years_after))
+    p = binomtest(after, total, years_after / (years_before + years_after)).pvalue
     if p >= 0.05:
         return f"the two rates are not distinguishable (two-sided exact test, p = {p:.2f})"
     direction = "more often" if after / years_after > before / years_before else "less often"
