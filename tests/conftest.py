@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -132,6 +133,14 @@ def pytest_runtest_call(item: pytest.Item):
     if problems:
         earlier = f"{outcome.excinfo[1]}\n" if outcome.excinfo else ""
         outcome.force_exception(AssertionError(earlier + "\n".join(problems)))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Figures a test draws are closed after it (matplotlib keeps every open figure)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 # -- preconditions: the built site and the PDF ----------------------------------------------------
