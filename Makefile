@@ -119,7 +119,7 @@ test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: d
 	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ALL)
 
 test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
-	$(BIN)/python -m pytest -n 2 -m "not build and not browser and not pdf and not notebooks and not slow and not rerun" tests
+	$(BIN)/python -m pytest -n 2 -m fast tests
 
 test-serial: book system-deps pdf $(NODE_TOOLS) ## The whole suite on one process (for the benchmark)
 	rm -rf _build/screenshots

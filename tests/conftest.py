@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import pytest
 from book_layout import FIXTURES, SITE, toc_docs
 from browser_support import ARGS, CHROMIUM
 from notebook_checks import cell_problems, notebook_paths
-from rerun_support import LabServer, binder_environment, runtime_environment
+from rerun_support import LabServer, binder_environment, repository_copy, runtime_environment
 from xdist.scheduler import LoadScopeScheduling
 
 from safetybook import paths, report
@@ -37,12 +38,18 @@ TIER_FIXTURES = {
     "site_pages": "build",
     "server": "browser",
     "browser": "browser",
+    "pdf_file": "pdf",
     "pdf_text": "pdf",
     "pdf_pages": "pdf",
     "binder_lab": "rerun",
     "binder_runs": "rerun",
     "runtime_env": "rerun",
+    "bare_copy": "clone",
+    "vnu": "tools",
 }
+# The tiers a test can be in besides the fast one; a test in none of them is marked `fast`, and
+# `make test-fast` runs `-m fast`: the tests that need no build, no browser and no network.
+TIERS = {*TIER_FIXTURES.values(), "notebooks"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -64,6 +71,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for fixture in getattr(item, "fixturenames", ()):
             if fixture in TIER_FIXTURES:
                 item.add_marker(TIER_FIXTURES[fixture])
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker("fast")
 
 
 # -- sharing the work between pytest-xdist's workers (make test: pytest -n) ---------------------
@@ -126,6 +135,14 @@ def pytest_runtest_call(item: pytest.Item):
         outcome.force_exception(AssertionError(earlier + "\n".join(problems)))
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Figures a test draws are closed after it (matplotlib keeps every open figure)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
 # -- preconditions: the built site and the PDF ----------------------------------------------------
 
 
@@ -147,14 +164,20 @@ def site_pages(built_site: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def pdf_pages() -> list[str]:
-    """The PDF's text page by page, as laid out; fails when the PDF is missing."""
+def pdf_file() -> Path:
+    """The printed book; fails (never skips) when it is missing."""
     from safetybook_tooling.pdf import PDF
 
     if not PDF.exists():
         pytest.fail(f"no PDF at {PDF}: run `make pdf` first", pytrace=False)
+    return PDF
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(pdf_file: Path) -> list[str]:
+    """The PDF's text page by page, as laid out (the last item, after the final form feed, is empty)."""
     text = subprocess.run(
-        ["pdftotext", "-layout", str(PDF), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-layout", str(pdf_file), "-"], check=True, capture_output=True, text=True
     ).stdout
     return text.split("\f")
 
@@ -167,6 +190,24 @@ def pdf_text(pdf_pages) -> str:
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("#", "").replace("\u00ad", "")).strip()
+
+
+@pytest.fixture
+def bare_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's files as git sees them (tracked, and untracked but not ignored):
+    no _build/, no node_modules, no environments, as on a fresh clone."""
+    return repository_copy(tmp_path / "copy")
+
+
+@pytest.fixture(scope="session")
+def vnu() -> Path:
+    """The Nu HTML Checker (npm's vnu-jar, installed by `make test`), with the Java it runs on."""
+    jar = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not jar.exists():
+        pytest.fail(f"no HTML checker at {jar}: run `make test` (npm ci)", pytrace=False)
+    if not shutil.which("java"):
+        pytest.fail("no Java runtime for the HTML checker: run `make system-deps`", pytrace=False)
+    return jar
 
 
 # -- the browser tier ---------------------------------------------------------------------------
@@ -264,7 +305,7 @@ def archive_server():
 @pytest.fixture(scope="session")
 def binder_lab(tmp_path_factory):
     """JupyterLab in a Binder-equivalent environment, over a copy of the repository."""
-    venv, clone = binder_environment()
+    venv, clone = binder_environment(tmp_path_factory.mktemp("binder-env"))
     server = LabServer(venv, clone, tmp_path_factory.mktemp("binder") / "home")
     yield server
     server.stop()

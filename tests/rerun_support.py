@@ -8,18 +8,13 @@ it takes seconds from uv's cache, where pip, whose downloads are not cached here
 Notebooks run there in kernels that the JupyterLab server itself starts, driven over its REST and
 websocket API as the browser drives them, two at a time.
 
-Both environments are kept in _build/rerun-envs and built again only when something they are built
-from changes (the locks, binder/, pyproject.toml, this file, the Python), as Binder rebuilds its
-image only when the repository changes: `make test` on a built tree then spends its time running
-the notebooks, not installing. What can change between runs is redone every time: the copy of the
-repository is made afresh, postBuild and `pip check` run again, the runtime environment is synced
-to its lock and the book's package reinstalled from a fresh copy of its source.
+Both environments are built afresh in a temporary folder for each session, as on CI (a fresh clone
+builds them every time; uv's cache keeps that to about a minute on 2 cores).
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import os
 import shutil
@@ -71,51 +66,13 @@ def repository_copy(target: Path) -> Path:
     return target
 
 
-ENVIRONMENTS = paths.BUILD_DIR / "rerun-envs"
-
-
-def built_from(*inputs: Path) -> str:
-    """A fingerprint of what an environment is built from: the files, this module and the Python."""
-    digest = hashlib.sha256(run([PYTHON, "--version"]).encode())
-    for path in (*inputs, Path(__file__)):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def kept_environment(name: str, inputs: tuple[Path, ...], build) -> Path:
-    """_build/rerun-envs/<name>, made by `build(folder)` unless it was made from the same inputs.
-
-    The fingerprint is written last, so an interrupted build is started again next time."""
-    folder = ENVIRONMENTS / name
-    stamp = folder / ".built-from"
-    fingerprint = built_from(*inputs)
-    if stamp.exists() and stamp.read_text() == fingerprint:
-        return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    build(folder)
-    stamp.write_text(fingerprint)
-    return folder
-
-
-def binder_environment() -> tuple[Path, Path]:
-    """A Binder-equivalent environment over a fresh copy of the repository; returns (venv, clone).
-
-    The copy is made again on every call; the environment is kept between runs (see above), and
-    postBuild, which installs the copy's package, runs again every time."""
+def binder_environment(folder: Path) -> tuple[Path, Path]:
+    """A Binder-equivalent environment over a copy of the repository, in `folder`; returns
+    (venv, clone)."""
     if not UV.exists():
         raise AssertionError(f"no uv at {UV}: run `make venv`")
-    binder = paths.ROOT / "binder"
-    inputs = (
-        paths.ROOT / "requirements-lab.txt",
-        binder / "requirements.txt",
-        binder / "runtime.txt",
-        binder / "postBuild",
-        paths.ROOT / "pyproject.toml",
-    )
-    folder = kept_environment("binder", inputs, _build_binder_environment)
     venv, clone = folder / "env", folder / "clone"
-    shutil.rmtree(clone, ignore_errors=True)
+    _build_binder_environment(folder)
     repository_copy(clone)
     # postBuild, with the environment's python first on the path, then pip's own check.
     env = reader_env(PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
@@ -157,13 +114,10 @@ def runtime_environment(root: Path) -> Path:
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     lock = paths.ROOT / "requirements-runtime.txt"
-    folder = kept_environment(
-        "runtime", (lock,), lambda f: run([UV, "venv", "--quiet", "--python", PYTHON, f / "env"])
-    )
-    venv = folder / "env"
+    venv = root / "env"
+    run([UV, "venv", "--quiet", "--python", PYTHON, venv])
     python = venv / "bin" / "python"
-    # Synced every time: exactly the lock (the package installed last time is removed), then the
-    # package from this run's copy of its source.
+    # Exactly the lock, then the package from a copy of its source.
     run([UV, "pip", "sync", "--quiet", "--compile-bytecode", "--python", python, lock])
     run([UV, "pip", "install", "--quiet", "--python", python, "--no-deps", source])
     run([UV, "pip", "check", "--quiet", "--python", python])

@@ -74,14 +74,16 @@ def test_period_labels():
     )
 
 
-def test_exact_binomial_test_matches_known_values():
-    from safetybook.analysis import binomial_two_sided
+def test_the_sports_rate_verdict_names_a_direction_only_when_the_exact_test_rejects():
+    from safetybook.sports import rate_verdict
 
-    assert binomial_two_sided(5, 10, 0.5) == pytest.approx(1.0)
-    # 9 or more (or 1 or fewer) successes in 10 fair trials: 22/1024 = 0.021484375.
-    assert binomial_two_sided(9, 10, 0.5) == pytest.approx(22 / 1024)
-    # 0 in 10 at p = 0.1: every outcome but the likeliest (1) is no more likely: 1 - P(1).
-    assert binomial_two_sided(0, 10, 0.1) == pytest.approx(1 - 10 * 0.1 * 0.9**9)
+    assert rate_verdict(0, 2.0, 0, 3.0) == "no deals on either side, so nothing to compare"
+    # 5 before and 6 after over equal years: what equal rates would give.
+    assert rate_verdict(5, 2.0, 6, 2.0).startswith("the two rates are not distinguishable")
+    assert rate_verdict(1, 2.0, 14, 2.0).startswith("deals came more often after the bans")
+    assert rate_verdict(14, 2.0, 1, 2.0).startswith("deals came less often after the bans")
+    # The same split means the opposite when the years after are many more.
+    assert "less often" in rate_verdict(4, 1.0, 6, 9.0)
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,9 @@ from safetybook.synthetic import END, SCENARIOS, START, clustered, days, rejecti
 
 REPLICATIONS = 200
 DRAWS = 199
-NOMINAL, CEILING = 0.05, 0.075
+CEILING = 0.075  # for a nominal 5% test
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 def test_with_no_link_the_primary_test_rejects_at_most_at_its_nominal_rate(scenario):
     rate = rejection_rate(
@@ -24,7 +23,6 @@ def test_with_no_link_the_primary_test_rejects_at_most_at_its_nominal_rate(scena
     assert rate <= CEILING, f"{scenario}: rejected {rate:.1%} of {REPLICATIONS} runs at nominal 5%"
 
 
-@pytest.mark.slow
 def test_an_injected_response_is_found_most_of_the_time():
     rate = rejection_rate(SCENARIOS["Clustered actions"], REPLICATIONS, DRAWS, respond=2, seed=11)
     assert rate >= 0.8, f"power {rate:.0%}"
@@ -125,9 +123,3 @@ def test_the_agreement_rule_can_give_each_of_its_answers(p_test, p_model, coeffi
     from safetybook.synthesis import agreement_words
 
     assert expected in agreement_words(_result(2.0, 1.0, p_test), p_model, coefficient)
-
-
-def test_holm_adjusts_a_known_family():
-    from safetybook.synthesis import holm
-
-    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])

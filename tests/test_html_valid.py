@@ -7,24 +7,16 @@ The checker comes from the npm package vnu-jar, locked in package-lock.json and 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from safetybook import paths
 
-VNU = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-SITE = paths.BUILD_DIR / "html"
-
-
-def vnu_errors(files: list[Path]) -> list[str]:
+def vnu_errors(vnu: Path, files: list[Path]) -> list[str]:
     """Run the checker on `files`; returns one 'file:line: message' string per error."""
-    assert VNU.exists(), "run `make test` (it installs the Nu HTML Checker with npm ci)"
-    assert shutil.which("java"), "run `make system-deps` (the Nu HTML Checker needs a Java runtime)"
     done = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        ["java", "-jar", str(vnu), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
         check=False,
@@ -36,16 +28,16 @@ def vnu_errors(files: list[Path]) -> list[str]:
     ]
 
 
-def test_every_built_page_is_valid_html(site_pages):
+def test_every_built_page_is_valid_html(site_pages, built_site, vnu):
     pages = site_pages
-    names = {p.relative_to(SITE).as_posix() for p in pages}
+    names = {p.relative_to(built_site).as_posix() for p in pages}
     assert {
         "index.html",
         "search.html",
         "chapters/00_intro.html",
         "chapters/03_anti_bullying.html",
     } <= names
-    errors = vnu_errors(pages)
+    errors = vnu_errors(vnu, pages)
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
 
 
@@ -74,8 +66,7 @@ def page(body: str) -> str:
     return f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div>{body}</div></body></html>'
 
 
-@pytest.mark.slow  # starts the Java checker: seconds, so not in make test-fast
-def test_checker_flags_the_upstream_markup_that_html_fixes_replaces(tmp_path):
+def test_checker_flags_the_upstream_markup_that_html_fixes_replaces(tmp_path, vnu):
     """MyST-NB's code toggle and sphinx-external-toc's bare redirect are errors; the extension's are not."""
     import html_fixes
     from myst_nb.sphinx_ import depart_HideCellInput, visit_HideCellInput
@@ -91,13 +82,13 @@ def test_checker_flags_the_upstream_markup_that_html_fixes_replaces(tmp_path):
     for name, text in upstream.items():
         (tmp_path / "upstream").mkdir(exist_ok=True)
         (tmp_path / "upstream" / name).write_text(text, encoding="utf-8")
-    before = vnu_errors(sorted((tmp_path / "upstream").iterdir()))
+    before = vnu_errors(vnu, sorted((tmp_path / "upstream").iterdir()))
     assert any("toggle.html" in e and "summary" in e for e in before), before
     assert any("index.html" in e and "doctype" in e.lower() for e in before), before
     for name, text in fixed.items():
         (tmp_path / "fixed").mkdir(exist_ok=True)
         (tmp_path / "fixed" / name).write_text(text, encoding="utf-8")
-    assert vnu_errors(sorted((tmp_path / "fixed").iterdir())) == []
+    assert vnu_errors(vnu, sorted((tmp_path / "fixed").iterdir())) == []
     assert "aria-label" not in fixed["toggle.html"]
 
 

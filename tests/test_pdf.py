@@ -67,15 +67,7 @@ def test_pdf_prints_no_web_chrome(pdf_text):
     assert not found, f"web chrome printed in the PDF: {found}"
 
 
-def _pdf_bytes() -> bytes:
-    from safetybook_tooling.pdf import PDF
-
-    return PDF.read_bytes()
-
-
 def _outline_titles(data: bytes) -> list[str]:
-    import re
-
     titles = []
     for raw in re.findall(rb"/Title\s*(<[0-9A-Fa-f]+>|\((?:\\.|[^\\)])*\))", data):
         if raw.startswith(b"<"):
@@ -85,9 +77,10 @@ def _outline_titles(data: bytes) -> list[str]:
     return [normalise(t.lstrip("\ufeff")) for t in titles]
 
 
-def test_pdf_has_bookmarks_for_every_chapter(pdf_text, built_site):
-    titles = _outline_titles(_pdf_bytes())
-    assert b"/Type /Outlines" in _pdf_bytes(), "the PDF has no outline (bookmarks)"
+def test_pdf_has_bookmarks_for_every_chapter(pdf_file, built_site):
+    data = pdf_file.read_bytes()
+    titles = _outline_titles(data)
+    assert b"/Type /Outlines" in data, "the PDF has no outline (bookmarks)"
     squeezed = {t.replace(" ", "").replace("\u2019", "'") for t in titles}
     for doc in notebook_docs():
         parser = Captions()
@@ -96,18 +89,13 @@ def test_pdf_has_bookmarks_for_every_chapter(pdf_text, built_site):
         assert title in squeezed, f"no bookmark for {doc}: {parser.titles[0]!r}"
 
 
-def test_pdf_opens_with_a_title_page_and_numbered_contents():
-    import subprocess
-
+def test_pdf_opens_with_a_title_page_and_numbered_contents(pdf_pages):
     import yaml
 
     from safetybook import paths
-    from safetybook_tooling.pdf import PDF
 
     cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
-    pages = subprocess.run(
-        ["pdftotext", "-layout", str(PDF), "-"], check=True, capture_output=True, text=True
-    ).stdout.split("\f")
+    pages = pdf_pages
     first = normalise(pages[0])
     assert normalise(cff["title"]) in first and f"Version {cff['version']}" in first
     assert f"/ {len(pages) - 1}" in first, "no page number in the footer"  # last split is empty

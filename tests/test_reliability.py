@@ -1,4 +1,4 @@
-"""Cohen's kappa is computed right, and the stored codings cover the drawn sample."""
+"""The agreement table the codebook chapter shows, and the stored codings cover the drawn sample."""
 
 from __future__ import annotations
 
@@ -8,18 +8,19 @@ import pytest
 from safetybook import reliability
 
 
-def test_kappa_is_one_for_identical_codings_and_zero_for_chance_agreement():
-    codes = pd.Series(["a", "b", "a", "b"])
-    assert reliability.cohens_kappa(codes, codes) == 1.0
-    # Each coder splits 50/50 and they agree on half the items: exactly chance, kappa 0.
-    assert reliability.cohens_kappa(codes, pd.Series(["a", "a", "b", "b"])) == pytest.approx(0.0)
-
-
-def test_kappa_matches_a_worked_example():
-    # 2x2 table [[20, 5], [10, 15]]: observed 0.7, expected 0.5, kappa 0.4.
-    first = pd.Series(["y"] * 25 + ["n"] * 25)
-    second = pd.Series(["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15)
-    assert reliability.cohens_kappa(first, second) == pytest.approx(0.4)
+def test_agreement_lists_every_variable_with_its_disagreeing_rows():
+    first = pd.DataFrame(
+        {v: ["a", "b", "a", "b"] for v in reliability.VARIABLES}, index=["e1", "e2", "e3", "e4"]
+    )
+    second = first.copy()
+    second.loc["e3", "direction"] = "b"
+    table = reliability.agreement(first, second).set_index("variable")
+    assert list(table.index) == list(reliability.VARIABLES)
+    assert (table["rows"] == 4).all()
+    assert table.at["direction", "disagreements"] == "e3"
+    assert table.at["direction", "agree"] == 0.75
+    assert table.at["direction", "kappa"] < 1 and table.at["step", "kappa"] == 1.0
+    assert (table.drop("direction")["disagreements"] == "").all()
 
 
 def test_kappa_refuses_codings_of_different_lengths():

@@ -304,38 +304,3 @@ def test_each_chapter_page_offers_a_colab_launch_button(doc, built_site):
     page = (built_site / f"{doc}.html").read_text(encoding="utf-8")
     repo = dataset.REPOSITORY_URL.split("github.com/")[1]
     assert f"https://colab.research.google.com/github/{repo}/blob/main/{doc}.ipynb" in page
-
-
-def test_a_kept_environment_is_built_again_only_when_what_it_is_built_from_changes(
-    tmp_path, monkeypatch
-):
-    import rerun_support
-
-    monkeypatch.setattr(rerun_support, "ENVIRONMENTS", tmp_path / "envs")
-    lock_file = tmp_path / "lock.txt"
-    lock_file.write_text("a==1\n")
-    builds = []
-
-    def build(folder: Path) -> None:
-        builds.append(folder)
-        (folder / "made").write_text(str(len(builds)))
-
-    def kept() -> Path:
-        return rerun_support.kept_environment("demo", (lock_file,), build)
-
-    folder = kept()
-    assert (folder / "made").read_text() == "1"
-    kept()
-    assert len(builds) == 1, "same inputs: the environment is reused"
-    lock_file.write_text("a==2\n")
-    assert (kept() / "made").read_text() == "2", "a changed input builds it again"
-    (folder / ".built-from").unlink()  # as if the last build had been interrupted
-    assert (kept() / "made").read_text() == "3"
-
-    def broken(folder: Path) -> None:
-        raise AssertionError("install failed")
-
-    lock_file.write_text("a==3\n")
-    with pytest.raises(AssertionError, match="install failed"):
-        rerun_support.kept_environment("demo", (lock_file,), broken)
-    assert not (folder / ".built-from").exists(), "a failed build is never taken as built"

@@ -1,4 +1,4 @@
-"""Chapter notebooks stay thin: short lines, set-up in one shared call, no tooling imports."""
+"""Chapter notebooks stay thin: short lines, short cells, figures drawn by the library."""
 
 from __future__ import annotations
 
@@ -26,24 +26,29 @@ def test_there_are_notebooks_to_check():
     assert len(notebook_paths()) >= 7
 
 
-MEDIAN_CELL = 10
+LONGEST_CELL = 30
 
 
 def _code_lines(cell) -> int:
     return len([line for line in cell.source.splitlines() if line.strip()])
 
 
-def test_the_median_code_cell_is_short():
-    """Across the chapters, the median code cell has at most ten non-blank lines (the re-run cells,
-    which the book removes, are not counted)."""
-    import statistics
+def _code_cells(path):
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
 
-    sizes = [
-        _code_lines(cell)
-        for path in notebook_paths()
-        for cell in nbformat.read(path, as_version=4).cells
-        if cell.cell_type == "code" and "remove-cell" not in cell.metadata.get("tags", [])
-    ]
-    assert len(sizes) >= 50, f"only {len(sizes)} code cells found"
-    median = statistics.median(sizes)
-    assert median <= MEDIAN_CELL, f"median code cell has {median} lines (at most {MEDIAN_CELL})"
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
+def test_no_code_cell_is_longer_than_the_limit(path):
+    """A chapter's cell loads, calls the library, shows and glues: at most 30 non-blank lines."""
+    long = {
+        i: n for i, cell in enumerate(_code_cells(path)) if (n := _code_lines(cell)) > LONGEST_CELL
+    }
+    assert not long, f"{path.name}: code cells over {LONGEST_CELL} lines (cell: lines): {long}"
+
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
+def test_chapters_draw_no_figure_by_hand(path):
+    """Figures come from builders in the library (safetybook.figures or a chapter's module), which
+    return the figure and the data that report.publish writes beside it."""
+    drawn = [i for i, cell in enumerate(_code_cells(path)) if "subplots(" in cell.source]
+    assert not drawn, f"{path.name}: code cells that draw a figure by hand: {drawn}"

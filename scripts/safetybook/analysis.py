@@ -94,15 +94,6 @@ def consensus(series: pd.DataFrame) -> pd.DataFrame:
     return grouped.sort_values("period_end").reset_index(drop=True)
 
 
-def binomial_two_sided(k: int, n: int, p: float) -> float:
-    """Exact two-sided binomial test: the probability, under Binomial(n, p), of an outcome no more
-    likely than k (the same rule as scipy.stats.binomtest)."""
-    from math import comb
-
-    probs = [comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(n + 1)]
-    return min(1.0, sum(q for q in probs if q <= probs[k] * (1 + 1e-7)))
-
-
 def path_words(values: pd.Series, labels: pd.Series, threshold: float = 0.10) -> str:
     """How a series moved, in words chosen by one rule that can give every answer.
 

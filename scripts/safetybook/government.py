@@ -54,7 +54,7 @@ def fines(book) -> pd.DataFrame:
                 "authority": book.name(step.actor),
                 "jurisdiction": step.jurisdiction,
                 "concern": step.concern,
-                "currency": group["unit"].iloc[0] if len(group) else "",
+                "currency": group["measured_in"].iloc[0] if len(group) else "",
                 "value": max(values) if values else float("nan"),
                 "amounts": " or ".join(f"{v:,.0f}" for v in values) if values else "not recorded",
                 "disputed": len(values) > 1,

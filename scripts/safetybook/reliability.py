@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from statsmodels.stats import inter_rater
 
 from safetybook import paths
 
@@ -20,13 +21,16 @@ FOLDER = paths.ROOT / "curation" / "reliability"
 
 
 def cohens_kappa(first: pd.Series, second: pd.Series) -> float:
-    """Cohen's kappa of two codings of the same items (empty codes count as a category)."""
-    a, b = first.fillna("").astype(str).to_numpy(), second.fillna("").astype(str).to_numpy()
+    """Cohen's kappa of two codings of the same items (statsmodels, on their square cross-table;
+    an empty code counts as a category)."""
+    a, b = first.fillna("").astype(str), second.fillna("").astype(str)
     if len(a) != len(b) or not len(a):
         raise ValueError("two codings of the same, non-empty set of items are needed")
-    observed = (a == b).mean()
-    expected = sum((a == c).mean() * (b == c).mean() for c in set(a) | set(b))
-    return 1.0 if expected == 1 else float((observed - expected) / (1 - expected))
+    codes = sorted(set(a) | set(b))
+    table = pd.crosstab(a.to_numpy(), b.to_numpy()).reindex(
+        index=codes, columns=codes, fill_value=0
+    )
+    return float(inter_rater.cohens_kappa(table.to_numpy(), return_results=False))
 
 
 def read_coding(name: str) -> pd.DataFrame:
@@ -49,3 +53,24 @@ def agreement(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def agreement_chart(table: pd.DataFrame):
+    """Kappa per variable in each round (a `Variable`, `Round 1`, `Round 2` table), with the 0.8
+    target dashed; returns the figure and its data (the table)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    plot = table.set_index("Variable")[["Round 1", "Round 2"]].iloc[::-1]
+    y = np.arange(len(plot))
+    fig, ax = plt.subplots()
+    ax.barh(y + 0.2, plot["Round 1"], height=0.4, color="#E69F00", label="Round 1")
+    ax.barh(y - 0.2, plot["Round 2"], height=0.4, color="#0072B2", label="Round 2")
+    ax.axvline(0.8, color="#333333", linestyle="--", linewidth=1)
+    ax.set_yticks(y, plot.index)
+    ax.set_xlim(0, 1.05)
+    ax.set_xlabel("Cohen's kappa (dashed line: the 0.8 target)")
+    ax.grid(axis="y", visible=False)
+    ax.set_title("After the codebook was revised, every variable agrees above 0.8")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2)
+    return fig, table

@@ -1,11 +1,14 @@
-"""Sports deals as announcements, and how often they came before and after device bans."""
+"""Sports deals as announcements, how often they came before and after device bans, and what
+partners report getting from them."""
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
+from scipy.stats import binomtest
 
-from safetybook.analysis import binomial_two_sided
 from safetybook.load import interval_midpoint
+from safetybook.style import PALETTE
 
 STUDY_FROM, STUDY_TO = pd.Timestamp("2019-01-01"), pd.Timestamp("2025-12-31")
 
@@ -63,8 +66,62 @@ def rate_verdict(before: int, years_before: float, after: int, years_after: floa
     total = before + after
     if total == 0:
         return "no deals on either side, so nothing to compare"
-    p = binomial_two_sided(after, total, years_after / (years_before + years_after))
+    p = binomtest(after, total, years_after / (years_before + years_after)).pvalue
     if p >= 0.05:
         return f"the two rates are not distinguishable (two-sided exact test, p = {p:.2f})"
     direction = "more often" if after / years_after > before / years_before else "less often"
     return f"deals came {direction} after the bans (two-sided exact test, p = {p:.2f})"
+
+
+REACH_KINDS = ["Followers", "Views", "Posts and creations"]
+"""What partners report getting, from the metric's name (anything else is "Other")."""
+
+
+def reach_kind(metric: str) -> str:
+    """A reach metric's kind: followers, views, posts and creations, or other."""
+    if "followers" in metric:
+        return "Followers"
+    if "view" in metric:
+        return "Views"
+    if "post" in metric or "creation" in metric or "clips" in metric:
+        return "Posts and creations"
+    return "Other"
+
+
+def partner_reach(book, deal_frame: pd.DataFrame) -> pd.DataFrame:
+    """The sports deals' reported reach figures of a known kind, with the deal's unit and partner,
+    smallest first."""
+    measures = book.measures
+    measures = measures.assign(
+        unit_id=measures["event_id"].map(book.reports.set_index("event_id")["unit_id"])
+    )
+    reach = measures[
+        (measures["theme"] == "sports") & measures["unit_id"].isin(deal_frame["unit_id"])
+    ].copy()
+    reach["kind"] = reach["metric"].astype(str).map(reach_kind)
+    reach = reach[reach["kind"] != "Other"].sort_values("value")
+    reach["partner"] = reach["unit_id"].map(deal_frame.set_index("unit_id")["partner"])
+    return reach
+
+
+def reach_chart(reach: pd.DataFrame):
+    """One row of dots per kind of reach figure, on a log scale; returns the figure and its data."""
+    fig, ax = plt.subplots(figsize=(6.0, 5.2))
+    for i, kind in enumerate(REACH_KINDS):
+        rows = reach[reach["kind"] == kind]
+        ax.plot(rows["value"], [i] * len(rows), "o", color=PALETTE[i], alpha=0.75, markersize=8)
+    ax.set_yticks(range(len(REACH_KINDS)), REACH_KINDS)
+    ax.set_xscale("log")
+    ax.set_ylim(-0.6, len(REACH_KINDS) - 0.4)
+    ax.invert_yaxis()
+    ax.set_xlabel("Reported figure (log scale)")
+    ax.set_title("Partners report attention: followers and views")
+    ax.grid(axis="y", visible=False)
+    columns = ["measure_id", "unit_id", "partner", "metric", "kind", "value", "measured_in"]
+    return fig, reach[columns]
+
+
+def priced(measures: pd.DataFrame) -> int:
+    """Sports measures in money (a currency code in measured_in)."""
+    money = measures["measured_in"].astype(str).str.fullmatch("[A-Z]{3}")
+    return int(((measures["theme"] == "sports") & money).sum())

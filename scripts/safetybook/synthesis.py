@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import statsmodels.api as sm
+import statsmodels.formula.api as smf
 
 from safetybook.eventstudy import Result, event_study
 from safetybook.load import interval_midpoint
@@ -99,16 +101,6 @@ def verdict(result: Result, level: float = LEVEL) -> str:
     )
 
 
-def holm(p_values: list[float]) -> list[float]:
-    """Holm's step-down adjustment of a family of p-values (same order as given)."""
-    order = np.argsort(p_values)
-    m, adjusted, running = len(p_values), [0.0] * len(p_values), 0.0
-    for rank, i in enumerate(order):
-        running = max(running, min(1.0, (m - rank) * p_values[i]))
-        adjusted[i] = running
-    return adjusted
-
-
 def power(
     action_frame,
     initiative_frame,
@@ -186,12 +178,11 @@ def count_model(weekly: pd.DataFrame, maxlags: int = 13):
     """Poisson regression of weekly matched initiatives on the episodes of the previous and the next
     13 weeks, with a flexible time trend (a B-spline of 6 degrees of freedom) and standard errors
     robust to autocorrelation (Newey-West, 13 lags). Returns the fitted results."""
-    import statsmodels.formula.api as smf
 
     model = smf.glm(
         "initiatives ~ episodes_before + episodes_after + bs(week, df=6)",
         data=weekly,
-        family=__import__("statsmodels.api").api.families.Poisson(),
+        family=sm.families.Poisson(),
     )
     return model.fit(cov_type="HAC", cov_kwds={"maxlags": maxlags})
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from safetybook.paths import ROOT
 from safetybook.schema import MAX_EVIDENCE_WORDS, Field, TableSchema, table_schema
-from safetybook_pipeline import duplicates, evidence_numbers, units
+from safetybook_pipeline import duplicates, evidence_numbers, unit_rules
 
 # Character sequences that betray UTF-8 text decoded as Windows-1252 or Latin-1 somewhere upstream.
 MOJIBAKE = re.compile("Ã.|â€|Â[^A-Za-z]|\ufffd")
@@ -231,7 +231,7 @@ def row_problems(table: str, row: Row) -> list[Problem]:
     for first, last in ORDERED_DATES.get(table, []):
         if _is_date(v[first]) and _is_date(v[last]) and v[last] < v[first]:
             found.append(row.problem(last, f"{v[last]} is before {first} {v[first]}"))
-    found += units.date_interval_problems(table, row)
+    found += unit_rules.date_interval_problems(table, row)
     found += value_problems(table, row)
     theme = Path(row.file).stem
     if table in ("events", "measures") and v["theme"] and v["theme"] != theme:
@@ -335,7 +335,7 @@ TABLE_CHECKS: list[Callable[[Tables], list[Problem]]] = [
     check_foreign_keys,
     check_corroboration,
     check_unique_urls,
-    units.check_units,
+    unit_rules.check_units,
 ]
 
 

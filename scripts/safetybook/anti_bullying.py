@@ -1,0 +1,181 @@
+"""The anti-bullying chapter's groupings and figures: kinds of announcement, what accumulated, and
+which harassment figures TikTok's enforcement reports carried when."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from safetybook import analysis, figures
+from safetybook.style import PALETTE
+
+KIND = {
+    "campaign": "Campaign",
+    "feature": "Product feature",
+    "policy": "Policy",
+    "partnership": "Partnership",
+    "programme": "Partnership",
+    "other": "Other",
+}
+"""The chapter's kinds of announcement, from the event type."""
+
+HB_LABELS = {
+    "harassment_bullying_share_of_removed_videos": "Share of removed videos",
+    "harassment_bullying_proactive_removal_rate": "Removed before any report",
+    "harassment_bullying_removal_within_24h_rate": "Removed within 24 hours",
+    "harassment_bullying_zero_views_removal_improvement": "Gain in removals at zero views",
+    "harassment_bullying_videos_removed": "Videos removed (count)",
+    "safety_civility_share_of_removed_videos": "Safety and civility share (broader)",
+}
+"""The harassment figures of the enforcement reports, with their names on the chart."""
+
+GROUPS = {
+    "Policy": "Product feature or policy",
+    "Product feature": "Product feature or policy",
+    "Partnership": "Campaign or partnership",
+    "Campaign": "Campaign or partnership",
+}
+MARK = "#999999"  # the #CreateKindness line
+MARK_TEXT = "#555555"
+
+
+def cumulative_by_group(bullying: pd.DataFrame) -> pd.DataFrame:
+    """Announcements so far, by date (rows) and group (features or policies; campaigns or
+    partnerships)."""
+    return (
+        bullying[bullying["kind"].isin(list(GROUPS))]
+        .assign(group=lambda d: d["kind"].replace(GROUPS))
+        .groupby(["date", "group"])
+        .size()
+        .unstack("group", fill_value=0)
+        .cumsum()
+    )
+
+
+def cumulative_chart(cum: pd.DataFrame):
+    """One step line per group; returns the figure and its data (date, group, cumulative)."""
+    fig, ax = plt.subplots()
+    for i, group in enumerate(cum.columns):
+        ax.step(cum.index, cum[group], where="post", linewidth=2, color=PALETTE[i], label=group)
+    ax.set_ylabel("Announcements so far")
+    ax.set_title("Product features outnumber campaigns in most years")
+    ax.legend(loc="upper left")
+    figures.year_axis(ax)
+    data = cum.reset_index().melt(id_vars="date", var_name="group", value_name="cumulative")
+    return fig, data
+
+
+def coverage_chart(hb: pd.DataFrame, createkindness: pd.Timestamp):
+    """One row per kind of harassment figure, a dot per period it was reported for (larger when
+    more sources quote it), with #CreateKindness marked; returns the figure and its data."""
+    rows = list(HB_LABELS.values())
+    fig, ax = plt.subplots(figsize=(6.0, 4.2))
+    per_cell = hb.groupby(["what", "period", "x"], as_index=False).agg(reports=("value", "size"))
+    per_cell["row"] = per_cell["what"].map({w: len(rows) - 1 - i for i, w in enumerate(rows)})
+    ax.scatter(
+        per_cell["x"],
+        per_cell["row"],
+        s=30 + 25 * per_cell["reports"],
+        color=PALETTE[3],
+        alpha=0.85,
+        zorder=3,
+    )
+    ax.set_yticks(range(len(rows)), figures.wrapped(rows[::-1]))
+    ax.axvline(createkindness, color=MARK, linestyle=":", linewidth=1)
+    ax.annotate(
+        "#CreateKindness",
+        (createkindness, len(rows) - 0.6),
+        xytext=(3, 0),
+        textcoords="offset points",
+        color=MARK_TEXT,
+    )
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_title("Harassment-specific figures stop in 2022 (dot size: number of reports)")
+    figures.year_axis(ax, every=2)
+    return fig, per_cell[["what", "period", "x", "reports"]].sort_values(["what", "x"])
+
+
+def proactive_window(platform_proactive: pd.DataFrame) -> pd.DataFrame:
+    """The platform-wide proactive removal rate over the quarters the harassment rate covers."""
+    return platform_proactive[
+        (platform_proactive["period_end"] >= "2020-06-30")
+        & (platform_proactive["period_end"] <= "2022-12-31")
+    ]
+
+
+def enforcement_chart(
+    share_reports: pd.DataFrame,
+    proactive_reports: pd.DataFrame,
+    civility_reports: pd.DataFrame,
+    platform_proactive: pd.DataFrame,
+    createkindness: pd.Timestamp,
+):
+    """Two panels: the harassment rate removed before any report against all removed videos, and
+    harassment's share of removed videos (upper bounds hollow) beside the broader safety-and-
+    civility share; returns the figure and its data (series, period, period_end, value)."""
+    share = analysis.consensus(share_reports)
+    civility = analysis.consensus(civility_reports)
+    pr = analysis.consensus(proactive_reports)
+    window = proactive_window(platform_proactive)
+    fig, (left, right) = plt.subplots(2, 1, figsize=(6.0, 7.6))
+    right.plot(
+        analysis.midpoint(share),
+        share["value"],
+        "o",
+        color=PALETTE[3],
+        label="Harassment and bullying",
+    )
+    upper = share_reports[share_reports["qualifier"] == "at_most"]
+    right.plot(
+        analysis.midpoint(upper),
+        upper["value"],
+        "v",
+        color="white",
+        markeredgecolor=PALETTE[3],
+        markersize=9,
+        label="Upper bound only",
+    )
+    right.plot(
+        analysis.midpoint(civility),
+        civility["value"],
+        "s",
+        color=PALETTE[4],
+        label="Safety and civility (broader)",
+    )
+    right.set_title("Share of removed videos (%)")
+    right.set_ylim(0, None)
+    right.legend(loc="upper left")
+    left.plot(
+        pr["period_end"], pr["value"], "o-", color=PALETTE[3], label="Harassment and bullying"
+    )
+    left.plot(
+        window["period_end"], window["value"], "s--", color=MARK_TEXT, label="All removed videos"
+    )
+    left.set_title("Removed before any report (%)")
+    fig.suptitle(
+        "Harassment is removed before any report far less often than other violations",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    left.legend(loc="center left")
+    for ax in (left, right):
+        ax.axvline(createkindness, color=MARK, linestyle=":", linewidth=1)
+        figures.year_axis(ax)
+    left.annotate(
+        "#CreateKindness",
+        (createkindness, left.get_ylim()[1]),
+        xytext=(3, -12),
+        textcoords="offset points",
+        color=MARK_TEXT,
+    )
+    fig.subplots_adjust(top=0.87, hspace=0.4)
+    data = pd.concat(
+        [
+            share_reports.assign(series="harassment_bullying_share"),
+            proactive_reports.assign(series="harassment_bullying_proactive"),
+            civility_reports.assign(series="safety_civility_share"),
+            window.assign(series="platform_proactive"),
+        ]
+    )[["series", "period", "period_end", "value"]]
+    return fig, data
