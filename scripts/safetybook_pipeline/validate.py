@@ -351,10 +351,10 @@ OWN_KINDS = (
     "primary",
 )
 # Government domains: .gov and .mil (with a country code), go.jp, gob.mx, gouv.fr, govt.nz, gc.ca,
-# europa.eu, parliament.uk and admin.ch.
+# state.xx.us, europa.eu, parliament.uk and admin.ch.
 GOVERNMENT_HOST = re.compile(
     r"(^|\.)((gov|mil)(\.[a-z]{2})?|go\.[a-z]{2}|gob\.[a-z]{2}|gouv\.[a-z]{2}|govt\.[a-z]{2}|gc\.ca"
-    r"|europa\.eu|parliament\.uk|admin\.ch)$"
+    r"|state\.[a-z]{2}\.us|europa\.eu|parliament\.uk|admin\.ch)$"
 )
 
 
