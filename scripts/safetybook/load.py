@@ -101,7 +101,15 @@ def events(include_corroborating: bool = False) -> pd.DataFrame:
     """
     frame = table("events")
     target = frame.set_index("event_id")
-    for column in ("unit_kind", "unit_id", "step", "direction", "actor_level", "initiative_lead"):
+    for column in (
+        "platform",
+        "unit_kind",
+        "unit_id",
+        "step",
+        "direction",
+        "actor_level",
+        "initiative_lead",
+    ):
         inherited = frame["same_event_as"].map(target[column])
         frame[column] = frame[column].where(frame["same_event_as"].isna(), inherited)
     if not include_corroborating:

@@ -1,0 +1,322 @@
+"""Does TikTok's safety work follow government pressure? The plan's definitions and analyses
+(analysis/PLAN.md, sections 3 and 4): pressure events, response steps, their keys, the primary
+test with its windows and sensitivity analyses, its size in the real configuration and its power.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.multitest import multipletests
+
+from safetybook import plan
+from safetybook.eventstudy import clusters, to_days
+from safetybook.response_test import Outcome, run
+
+# Pre-specified alternative concern mappings (plan, S6): what each code is matched as.
+MAPPINGS = {
+    "as coded": {},
+    "well-being and bullying as child protection": {
+        "wellbeing": "child_protection",
+        "bullying_harassment": "child_protection",
+    },
+    "online safety as content": {"online_safety": "content_public_order"},
+}
+OWN_LEADS = {"tiktok": "tiktok", "instagram": "platform", "youtube": "platform"}
+
+
+def _mapped(concerns: pd.Series, mapping: dict) -> pd.Series:
+    text = concerns.astype(str)
+    return text.map(lambda c: mapping.get(c, c))
+
+
+def pressure_events(
+    book,
+    *,
+    platform: str = "tiktok",
+    stated_only: bool = False,
+    government_wide_only: bool = False,
+    mapping: dict | None = None,
+    bases: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Government episodes aimed at the platform, on a matched concern, that are pressure (the
+    plan, section 3): one row each, dated by its first step, with its match key (concern, place)."""
+    units = book.units
+    found = units[(units["unit_kind"] == "episode") & (units["platform"] == platform)].copy()
+    found = found[~((found["event_type"] == "advice") & (found["reach"] == "public"))]
+    concern = _mapped(found["concern"], mapping or {})
+    unstated = (found["event_type"] == "device_ban") & (concern == "not_stated")
+    if not stated_only:
+        concern = concern.where(~unstated, plan.UNSTATED_DEVICE_BAN_CONCERN)
+    found = found.assign(matched=concern)
+    found = found[found["matched"].isin(plan.MATCHED_CONCERNS)]
+    if government_wide_only:
+        found = found[~found["reach"].eq("one_body")]
+    if bases is not None:
+        found = found[found["unit_id"].map(bases).ne("single")]
+    found["key"] = list(zip(found["matched"], found["area"].astype(str), strict=True))
+    return found.reset_index(drop=True)
+
+
+def response_events(
+    book,
+    pressure: pd.DataFrame,
+    *,
+    platform: str = "tiktok",
+    first_steps_only: bool = False,
+    mapping: dict | None = None,
+    bases: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Dated steps (launched, expanded, activated, renewed) of announcements led by the platform
+    itself on a matched concern (the unit's), each with the set of pressure keys it matches: a
+    global step every place, an EU-wide step every European place, a national step its country."""
+    units = book.units
+    own = units[
+        (units["unit_kind"] == "announcement")
+        & (units["platform"] == platform)
+        & (units["initiative_lead"] == OWN_LEADS[platform])
+    ]
+    concern = _mapped(own["concern"], mapping or {})
+    own = own[concern.isin(plan.MATCHED_CONCERNS)].assign(
+        matched=concern[concern.isin(plan.MATCHED_CONCERNS)]
+    )
+    if bases is not None:
+        own = own[own["unit_id"].map(bases).ne("single")]
+    steps = book.steps
+    found = steps[steps["unit_id"].isin(own["unit_id"]) & steps["step"].isin(plan.RESPONSE_STEPS)]
+    if first_steps_only:
+        found = found[found["event_id"] == found["unit_id"]]
+    found = found.assign(matched=found["unit_id"].map(own.set_index("unit_id")["matched"]))
+    areas = set(pressure["area"].astype(str))
+    europe = set(pressure.loc[pressure["region"] == "Europe", "area"].astype(str)) | {"EU"}
+
+    def keys(row) -> frozenset:
+        area = str(row.area)
+        places = areas if area == "INT" else europe if area == "EU" else {area}
+        return frozenset((row.matched, place) for place in places)
+
+    found = found.assign(keys=[keys(r) for r in found.itertuples()])
+    return found.reset_index(drop=True)
+
+
+def test(pressure, responses, window: int, end, **options) -> Outcome:
+    """The plan's test of one window on these pressure events and responses."""
+    settings = {
+        "draws": plan.DRAWS,
+        "seed": plan.SEED,
+        "cluster_gap": plan.CLUSTER_GAP,
+        "max_shift": plan.MAX_SHIFT,
+        "level": plan.LEVEL,
+    }
+    settings.update(options)
+    return run(
+        pressure,
+        responses,
+        window,
+        plan.STUDY_START,
+        end,
+        pressure_keys=list(pressure["key"]),
+        response_keys=list(responses["keys"]),
+        **settings,
+    )
+
+
+def windows_table(pressure, responses, end, **options) -> pd.DataFrame:
+    """Every window of the plan: response and anticipation with Holm-adjusted p over the four."""
+    outcomes = [
+        test(pressure, responses, w, end, **options)
+        for w in sorted((plan.PRIMARY_WINDOW, *plan.OTHER_WINDOWS))
+    ]
+    frame = pd.DataFrame([o.__dict__ for o in outcomes])
+    frame["p_holm"] = multipletests(frame["p_value"], method="holm")[1]
+    frame["anticipation_p_holm"] = multipletests(frame["anticipation_p"], method="holm")[1]
+    frame["primary"] = frame["window"] == plan.PRIMARY_WINDOW
+    return frame
+
+
+def cluster_sizes(pressure: pd.DataFrame) -> pd.DataFrame:
+    """The clusters the null moves (gap rule on interval midpoints), largest first."""
+    mid = to_days(pressure["date_earliest"]) + (
+        to_days(pressure["date_latest"]) - to_days(pressure["date_earliest"])
+    ) // 2
+    order = np.argsort(mid, kind="stable")
+    labels = np.empty(len(mid), dtype="int64")
+    labels[order] = clusters(mid[order], plan.CLUSTER_GAP)
+    frame = pressure.assign(cluster=labels)
+    grouped = frame.groupby("cluster").agg(
+        episodes=("unit_id", "size"), first=("date_earliest", "min"), last=("date_latest", "max")
+    )
+    return grouped.sort_values("episodes", ascending=False).reset_index()
+
+
+def _start_days(rng, frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    first, last = to_days(frame["date_earliest"]), to_days(frame["date_latest"])
+    width = last - first
+    lo, hi = int(to_days([start])[0]), int(to_days([end])[0])
+    new = rng.integers(lo, np.maximum(hi - width, lo) + 1)
+    return frame.assign(
+        date_earliest=pd.to_datetime(new, unit="D"), date_latest=pd.to_datetime(new + width, unit="D")
+    )
+
+
+def size(
+    pressure,
+    responses,
+    end,
+    simulations: int = plan.SIZE_SIMULATIONS,
+    draws: int = plan.SIZE_DRAWS,
+    seed: int = plan.SEED,
+    scenario: str = "uniform",
+) -> np.ndarray:
+    """p-values of the primary test on records where the null holds by construction: the real
+    pressure events and response keys and precisions, each response's start drawn uniformly over
+    the study period ('uniform'), or the whole response series moved by one circular shift
+    ('circular', which keeps the responses' own clustering)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    span = int((end - plan.STUDY_START).days) + 1
+    for _ in range(simulations):
+        if scenario == "uniform":
+            fake = _start_days(rng, responses, plan.STUDY_START, end)
+        else:
+            offset = int(rng.integers(1, span))
+            first = to_days(responses["date_earliest"]) - int(to_days([plan.STUDY_START])[0])
+            width = to_days(responses["date_latest"]) - to_days(responses["date_earliest"])
+            moved = (first + offset) % max(span - int(width.max()), 1) + int(to_days([plan.STUDY_START])[0])
+            fake = responses.assign(
+                date_earliest=pd.to_datetime(moved, unit="D"),
+                date_latest=pd.to_datetime(moved + width, unit="D"),
+            )
+        result = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+        out.append(result.p_value)
+    return np.array(out)
+
+
+def _with_added(responses, dates, keys) -> pd.DataFrame:
+    added = pd.DataFrame({"date_earliest": dates, "date_latest": dates, "keys": keys})
+    return pd.concat([responses[["date_earliest", "date_latest", "keys"]], added], ignore_index=True)
+
+
+def power_wave(
+    pressure,
+    responses,
+    end,
+    ks=plan.POWER_WAVE_K,
+    replications: int = plan.POWER_REPLICATIONS,
+    draws: int = plan.POWER_DRAWS,
+    seed: int = plan.SEED,
+) -> dict[int, float]:
+    """Share of runs that reject when k global data-security response steps are added at uniform
+    days between the largest cluster's first day and 90 days after its last (plan, section 4)."""
+    wave = cluster_sizes(pressure).iloc[0]
+    lo, hi = int(to_days([wave["first"]])[0]), int(to_days([wave["last"]])[0]) + plan.PRIMARY_WINDOW
+    global_keys = frozenset(
+        ("data_security_foreign_control", place) for place in set(pressure["area"].astype(str))
+    )
+    rng = np.random.default_rng(seed)
+    result = {}
+    for k in ks:
+        rejected = 0
+        for _ in range(replications):
+            days = pd.to_datetime(rng.integers(lo, hi + 1, size=k), unit="D")
+            fake = _with_added(responses, days, [global_keys] * k)
+            outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+            rejected += outcome.p_value < plan.LEVEL
+        result[k] = rejected / replications
+    return result
+
+
+def power_per_episode(
+    pressure,
+    responses,
+    end,
+    effects=plan.POWER_PER_EPISODE,
+    replications: int = plan.POWER_REPLICATIONS,
+    draws: int = plan.POWER_DRAWS,
+    seed: int = plan.SEED,
+) -> dict[float, float]:
+    """Share of runs that reject when each pressure event gets Poisson(effect) extra matched steps
+    at uniform days within 90 days after it, keyed to its own place."""
+    rng = np.random.default_rng(seed)
+    mid = pressure["date_earliest"] + (pressure["date_latest"] - pressure["date_earliest"]) / 2
+    result = {}
+    for effect in effects:
+        rejected = 0
+        for _ in range(replications):
+            counts = rng.poisson(effect, len(pressure))
+            dates, keys = [], []
+            for when, key, n in zip(mid, pressure["key"], counts, strict=True):
+                for _ in range(n):
+                    dates.append(when + pd.Timedelta(days=int(rng.integers(1, plan.PRIMARY_WINDOW + 1))))
+                    keys.append(frozenset({key}))
+            fake = _with_added(responses, pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")), keys)
+            outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+            rejected += outcome.p_value < plan.LEVEL
+        result[effect] = rejected / replications
+    return result
+
+
+def power_per_cluster(
+    pressure,
+    responses,
+    end,
+    replications: int = plan.POWER_REPLICATIONS,
+    draws: int = plan.POWER_DRAWS,
+    seed: int = plan.SEED,
+) -> float:
+    """Share of runs that reject when each cluster gets one global step on its matched concern
+    within 90 days after its last event."""
+    rng = np.random.default_rng(seed)
+    sizes = cluster_sizes(pressure)
+    mid = to_days(pressure["date_earliest"]) + (
+        to_days(pressure["date_latest"]) - to_days(pressure["date_earliest"])
+    ) // 2
+    order = np.argsort(mid, kind="stable")
+    labels = np.empty(len(mid), dtype="int64")
+    labels[order] = clusters(mid[order], plan.CLUSTER_GAP)
+    places = set(pressure["area"].astype(str))
+    concern_of = pressure.groupby(labels)["matched"].agg(lambda s: s.mode().iloc[0])
+    rejected = 0
+    for _ in range(replications):
+        dates, keys = [], []
+        for row in sizes.itertuples():
+            last = int(to_days([row.last])[0])
+            dates.append(last + int(rng.integers(1, plan.PRIMARY_WINDOW + 1)))
+            keys.append(frozenset((concern_of[row.cluster], p) for p in places))
+        fake = _with_added(responses, pd.to_datetime(dates, unit="D"), keys)
+        outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+        rejected += outcome.p_value < plan.LEVEL
+    return rejected / replications
+
+
+def verdict(outcome: Outcome, level: float = plan.LEVEL) -> str:
+    """The plan's reading rule for the primary test: it can give each of its three answers."""
+    if outcome.p_value < level:
+        way = "more" if outcome.observed > outcome.null_mean else "less"
+        return (
+            f"TikTok's safety steps on the same concern came {way} often in the "
+            f"{outcome.window} days after government pressure than shifted timing gives"
+        )
+    return (
+        "no difference is detected between TikTok's safety steps after government pressure on "
+        "the same concern and what shifted timing gives"
+    )
+
+
+def power_words(power: float, what: str) -> str:
+    """The plan's words for power: below 20%, say that the design cannot detect it."""
+    if power < plan.POWER_WORDS_BELOW:
+        return f"the design cannot detect {what} (it would be detected in {power:.0%} of runs)"
+    return f"the design would detect {what} in {power:.0%} of runs"
+
+
+def calibrated(p_values: np.ndarray) -> tuple[float, bool]:
+    """Rejection rate at the plan's level and whether it lies in the plan's band."""
+    rate = float(np.mean(p_values < plan.LEVEL))
+    return rate, plan.SIZE_BAND[0] <= rate <= plan.SIZE_BAND[1]
+
+
+def with_window(outcome: Outcome, window: int) -> Outcome:
+    return replace(outcome, window=window)
