@@ -7,10 +7,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from scipy.stats import binomtest
 
+from safetybook import plan
 from safetybook.load import interval_midpoint
 from safetybook.style import PALETTE
 
-STUDY_FROM, STUDY_TO = pd.Timestamp("2019-01-01"), pd.Timestamp("2025-12-31")
+STUDY_FROM = plan.STUDY_START
 
 
 def deals(book) -> pd.DataFrame:
@@ -23,8 +24,9 @@ def deals(book) -> pd.DataFrame:
 
 
 def national_device_bans(book) -> pd.Series:
-    """First device ban binding a national government, by country: by the national executive or by
-    a national law (a government-signed statute), not a parliament's ban on its own devices."""
+    """First government-wide ban of TikTok on official devices by a national executive or a
+    national law, by country (the plan's Q5): one office's, ministry's or armed service's ban and a
+    parliament's ban on its own devices do not count."""
     episodes = book.episodes
     org_type = episodes["actor"].map(book.organisations["type"])
     binding = (episodes["actor_level"] == "national_executive") | (
@@ -32,13 +34,15 @@ def national_device_bans(book) -> pd.Series:
     )
     bans = episodes[
         (episodes["event_type"] == "device_ban")
+        & (episodes["platform"] == "tiktok")
+        & (episodes["reach"] == "government_wide")
         & binding
         & (episodes["area"] == episodes["jurisdiction"])
     ]
     return bans.groupby("area")["date"].min()
 
 
-def before_after_bans(book, deal_frame: pd.DataFrame) -> pd.DataFrame:
+def before_after_bans(book, deal_frame: pd.DataFrame, study_to: pd.Timestamp) -> pd.DataFrame:
     """Per ban country: deals before and after its first national device ban, and the years each
     side covers within the study period. A year- or month-dated deal counts at its interval's
     midpoint."""
@@ -46,7 +50,7 @@ def before_after_bans(book, deal_frame: pd.DataFrame) -> pd.DataFrame:
     when = interval_midpoint(deal_frame)
     rows = []
     for area, ban in bans.items():
-        here = when[(deal_frame["area"] == area) & when.between(STUDY_FROM, STUDY_TO)]
+        here = when[(deal_frame["area"] == area) & when.between(STUDY_FROM, study_to)]
         rows.append(
             {
                 "area": area,
@@ -54,7 +58,7 @@ def before_after_bans(book, deal_frame: pd.DataFrame) -> pd.DataFrame:
                 "before": int((here < ban).sum()),
                 "after": int((here >= ban).sum()),
                 "years_before": (ban - STUDY_FROM).days / 365.25,
-                "years_after": (STUDY_TO - ban).days / 365.25,
+                "years_after": (study_to - ban).days / 365.25,
             }
         )
     return pd.DataFrame(rows).sort_values("ban_date").reset_index(drop=True)
@@ -71,6 +75,88 @@ def rate_verdict(before: int, years_before: float, after: int, years_after: floa
         return f"the two rates are not distinguishable (two-sided exact test, p = {p:.2f})"
     direction = "more often" if after / years_after > before / years_before else "less often"
     return f"deals came {direction} after the bans (two-sided exact test, p = {p:.2f})"
+
+
+def country_years(book, deal_frame: pd.DataFrame, study_to: pd.Timestamp) -> pd.DataFrame:
+    """The plan's Q5 panel: one row per country with at least one national deal and calendar year,
+    with its deals (at interval midpoints) and whether a government-wide device ban was in force for
+    the year (a ban year counts as after when the ban came before 1 July)."""
+    bans = national_device_bans(book)
+    when = interval_midpoint(deal_frame)
+    national = deal_frame["area"].astype(str).str.fullmatch("[A-Z]{2}") & when.between(STUDY_FROM, study_to)
+    frame = pd.DataFrame({"area": deal_frame.loc[national, "area"].astype(str), "year": when[national].dt.year})
+    years = range(STUDY_FROM.year, study_to.year + 1)
+    rows = []
+    for area in sorted(frame["area"].unique()):
+        ban = bans.get(area)
+        for year in years:
+            after = ban is not None and (ban.year < year or (ban.year == year and ban.month < 7))
+            rows.append(
+                {
+                    "area": area,
+                    "year": year,
+                    "deals": int(((frame["area"] == area) & (frame["year"] == year)).sum()),
+                    "after_ban": int(after),
+                    "ban_country": int(ban is not None),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def ban_model(panel: pd.DataFrame) -> dict:
+    """Poisson regression of deals per country-year on the after-ban indicator with country and
+    year fixed effects (the year effects absorb the secular rise in deals): the rate ratio with its
+    95% interval, and the raw rates before and after in ban countries with exact Poisson intervals.
+    Fitted only if ban countries have deals on both sides."""
+    import numpy as np
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+    from scipy.stats import chi2
+
+    def exact(count: int, years: float) -> tuple[float, float]:
+        low = chi2.ppf(0.025, 2 * count) / 2 if count else 0.0
+        high = chi2.ppf(0.975, 2 * (count + 1)) / 2
+        return low / years, high / years
+
+    treated = panel[panel["ban_country"] == 1]
+    before = treated[treated["after_ban"] == 0]
+    after = treated[treated["after_ban"] == 1]
+    result = {
+        "countries": int(panel["area"].nunique()),
+        "ban_countries": int(treated["area"].nunique()),
+        "deals_before": int(before["deals"].sum()),
+        "deals_after": int(after["deals"].sum()),
+        "years_before": len(before),
+        "years_after": len(after),
+    }
+    result["rate_before"] = result["deals_before"] / max(result["years_before"], 1)
+    result["rate_after"] = result["deals_after"] / max(result["years_after"], 1)
+    result["rate_before_ci"] = exact(result["deals_before"], max(result["years_before"], 1))
+    result["rate_after_ci"] = exact(result["deals_after"], max(result["years_after"], 1))
+    if not (result["deals_before"] and result["deals_after"]):
+        result.update(rate_ratio=float("nan"), low=float("nan"), high=float("nan"), p_value=float("nan"))
+        return result
+    model = smf.glm("deals ~ after_ban + C(area) + C(year)", data=panel, family=sm.families.Poisson())
+    fitted = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(panel["area"])[0]})
+    low, high = fitted.conf_int().loc["after_ban"]
+    result.update(
+        rate_ratio=float(np.exp(fitted.params["after_ban"])),
+        low=float(np.exp(low)),
+        high=float(np.exp(high)),
+        p_value=float(fitted.pvalues["after_ban"]),
+    )
+    return result
+
+
+def ban_words(result: dict) -> str:
+    """The plan's reading rule for Q5: an interval that excludes 1 names its direction."""
+    if result["rate_ratio"] != result["rate_ratio"]:
+        return "the data cannot tell whether the rate changed (too few deals on one side)"
+    if result["low"] > 1:
+        return "deals came more often after the bans than the trend gives"
+    if result["high"] < 1:
+        return "deals came less often after the bans than the trend gives"
+    return "the data cannot tell whether the rate changed"
 
 
 REACH_KINDS = ["Followers", "Views", "Posts and creations"]
