@@ -207,6 +207,7 @@ def power_wave(
     replications: int = plan.POWER_REPLICATIONS,
     draws: int = plan.POWER_DRAWS,
     seed: int = plan.SEED,
+    null_p: np.ndarray | None = None,
 ) -> dict[int, float]:
     """Share of runs that reject when k global data-security response steps are added at uniform
     days between the largest cluster's first day and 90 days after its last (plan, section 4)."""
@@ -223,7 +224,7 @@ def power_wave(
             days = pd.to_datetime(rng.integers(lo, hi + 1, size=k), unit="D")
             fake = _with_added(responses, days, [global_keys] * k)
             outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
-            rejected += outcome.p_value < plan.LEVEL
+            rejected += rejects(outcome.p_value, null_p)
         result[k] = rejected / replications
     return result
 
@@ -236,6 +237,7 @@ def power_per_episode(
     replications: int = plan.POWER_REPLICATIONS,
     draws: int = plan.POWER_DRAWS,
     seed: int = plan.SEED,
+    null_p: np.ndarray | None = None,
 ) -> dict[float, float]:
     """Share of runs that reject when each pressure event gets Poisson(effect) extra matched steps
     at uniform days within 90 days after it, keyed to its own place."""
@@ -253,7 +255,7 @@ def power_per_episode(
                     keys.append(frozenset({key}))
             fake = _with_added(responses, pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")), keys)
             outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
-            rejected += outcome.p_value < plan.LEVEL
+            rejected += rejects(outcome.p_value, null_p)
         result[effect] = rejected / replications
     return result
 
@@ -265,6 +267,7 @@ def power_per_cluster(
     replications: int = plan.POWER_REPLICATIONS,
     draws: int = plan.POWER_DRAWS,
     seed: int = plan.SEED,
+    null_p: np.ndarray | None = None,
 ) -> float:
     """Share of runs that reject when each cluster gets one global step on its matched concern
     within 90 days after its last event."""
@@ -287,13 +290,31 @@ def power_per_cluster(
             keys.append(frozenset((concern_of[row.cluster], p) for p in places))
         fake = _with_added(responses, pd.to_datetime(dates, unit="D"), keys)
         outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
-        rejected += outcome.p_value < plan.LEVEL
+        rejected += rejects(outcome.p_value, null_p)
     return rejected / replications
 
 
-def verdict(outcome: Outcome, level: float = plan.LEVEL) -> str:
-    """The plan's reading rule for the primary test: it can give each of its three answers."""
-    if outcome.p_value < level:
+CALIBRATION_SEED = plan.SEED
+VALIDATION_SEED = plan.SEED + 1
+
+
+def calibrated_p(p_value: float, null_p: np.ndarray) -> float:
+    """The share of null-true p-values at or below the observed one (with the +1 correction)."""
+    return float((1 + np.sum(null_p <= p_value)) / (len(null_p) + 1))
+
+
+def rejects(p_value: float, null_p: np.ndarray | None, level: float = plan.LEVEL) -> bool:
+    """The test's rule: the plan's (p < level), or, with the null-true p-values of the real
+    configuration, the calibrated one (analysis/DEVIATIONS.md, 1)."""
+    if null_p is None:
+        return p_value < level
+    return calibrated_p(p_value, null_p) <= level
+
+
+def verdict(outcome: Outcome, calibrated: float, level: float = plan.LEVEL) -> str:
+    """The plan's reading rule for the primary test, on the calibrated p-value: it can give each of
+    its three answers."""
+    if calibrated <= level:
         way = "more" if outcome.observed > outcome.null_mean else "less"
         return (
             f"TikTok's safety steps on the same concern came {way} often in the "
