@@ -17,6 +17,8 @@ VARIABLES = (
     "initiative_lead",
     "jurisdiction",
 )
+# Variables added with the December 2026 codebook, coded from round 3 on.
+VARIABLES_FROM_ROUND3 = (*VARIABLES, "platform", "reach")
 FOLDER = paths.ROOT / "curation" / "reliability"
 
 
@@ -53,6 +55,89 @@ def agreement(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _kappa_from_codes(a, b, k: int):
+    """Cohen's kappa for integer-coded items, row by row of 2-D arrays (one bootstrap draw per row)."""
+    import numpy as np
+
+    n = a.shape[1]
+    observed = (a == b).mean(axis=1)
+    pa = np.stack([(a == c).mean(axis=1) for c in range(k)], axis=1)
+    pb = np.stack([(b == c).mean(axis=1) for c in range(k)], axis=1)
+    expected = (pa * pb).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = (observed - expected) / (1 - expected)
+    return np.where(expected >= 1 - 1e-12, 1.0, kappa) if n else kappa
+
+
+def bootstrap_interval(
+    first: pd.Series,
+    second: pd.Series,
+    units: pd.Series,
+    draws: int = 2000,
+    seed: int = 20261205,
+) -> tuple[float, float]:
+    """95% interval for Cohen's kappa by resampling units (rows of one unit stay together)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    a = first.fillna("").astype(str).to_numpy()
+    b = second.fillna("").astype(str).to_numpy()
+    codes = {c: i for i, c in enumerate(sorted(set(a) | set(b)))}
+    ca = np.array([codes[x] for x in a])
+    cb = np.array([codes[x] for x in b])
+    labels = pd.factorize(units.to_numpy())[0]
+    members = [np.flatnonzero(labels == g) for g in range(labels.max() + 1)]
+    sizes = np.array([len(m) for m in members])
+    # each draw picks as many units as there are; rows are taken unit by unit, padded to the
+    # largest draw with the first row of each draw weighted zero via a mask
+    picked = rng.integers(0, len(members), (draws, len(members)))
+    rows = [np.concatenate([members[g] for g in row]) for row in picked]
+    values = np.array([
+        _kappa_from_codes(ca[r][None, :], cb[r][None, :], len(codes))[0] for r in rows
+    ])
+    del sizes
+    return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
+
+
+def fresh_agreement(first: pd.DataFrame, second: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
+    """Per variable on a fresh sample: rows, share agreeing, kappa and its bootstrap interval."""
+    rows = []
+    for variable in VARIABLES_FROM_ROUND3:
+        a = first.loc[second.index, variable].fillna("").astype(str)
+        b = second[variable].fillna("").astype(str)
+        kappa = 1.0 if (a == b).all() else cohens_kappa(a, b)
+        low, high = bootstrap_interval(a, b, units.loc[second.index])
+        rows.append(
+            {
+                "variable": variable,
+                "rows": len(second),
+                "agree": float((a == b).mean()),
+                "kappa": kappa,
+                "low": low,
+                "high": high,
+                "disagreements": " ".join(i for i in second.index if a[i] != b[i]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def grouping_agreement(key: pd.DataFrame, coding: pd.DataFrame) -> dict:
+    """Agreement on the unit grouping: pairs, pairs agreeing, kappa with a bootstrap interval over
+    pairs, and the pairs coded differently."""
+    a = key["same_unit"]
+    b = coding.loc[key.index, "same_unit"]
+    units = pd.Series(range(len(key)), index=key.index)
+    low, high = bootstrap_interval(a, b, units)
+    return {
+        "pairs": len(key),
+        "agree": int((a == b).sum()),
+        "kappa": cohens_kappa(a, b),
+        "low": low,
+        "high": high,
+        "differ": " ".join(i for i in key.index if a[i] != b[i]),
+    }
 
 
 def agreement_chart(table: pd.DataFrame):
