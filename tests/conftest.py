@@ -365,3 +365,24 @@ def built_tree(tmp_path) -> Path:
         (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / stamp).touch()
     return tmp_path
+
+
+@pytest.fixture(scope="module")
+def plan_commit() -> str:
+    """The commit that first added analysis/PLAN.md (the history must be present: a full clone)."""
+    root = Path(__file__).resolve().parents[1]
+    assert (root / ".git").exists(), (
+        "the plan's order is checked from git history: clone the repository"
+    )
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"git {' '.join(args)} failed: {done.stderr.strip()}"
+        return done.stdout
+
+    assert git("rev-parse", "--is-shallow-repository").strip() == "false", (
+        "a shallow clone lacks the history the plan's order is read from"
+    )
+    added = git("log", "--diff-filter=A", "--format=%H", "--", "analysis/PLAN.md").split()
+    assert added, "analysis/PLAN.md is not in the history"
+    return added[-1]

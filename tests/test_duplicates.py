@@ -31,21 +31,36 @@ def test_the_description_check_finds_the_v0_1_duplicates_when_they_are_not_merge
     assert set(KNOWN_DUPLICATES) <= found, set(KNOWN_DUPLICATES) - found
 
 
+def unit_of_every_row() -> dict[str, str]:
+    """The unit each raw row belongs to; a report of a step belongs to that step's unit."""
+    reports = load.events(include_corroborating=True)
+    counted = reports[reports["same_event_as"].isna() | (reports["same_event_as"] == "")]
+    unit = dict(zip(counted["event_id"], counted["unit_id"], strict=True))
+    for event_id, target in zip(reports["event_id"], reports["same_event_as"], strict=True):
+        if isinstance(target, str) and target:
+            unit[event_id] = unit[target]
+    return unit
+
+
 def test_the_merging_rule_finds_the_v0_2_duplicates_when_they_are_not_merged():
     tables, problems = validate.validate(paths.RAW_DIR)
     assert not problems, problems[:3]
     events = tables["events"]
+    reports = {row.values["event_id"] for row in events if row.values["same_event_as"]}
     for row in events:  # undo every merge: each counted row becomes its own unit
         if not row.values["same_event_as"]:
             row.values["unit_id"] = row.values["event_id"]
     found = duplicates.flagged_pairs(events)
-    assert set(MERGED_IN_V0_3) <= set(found), set(MERGED_IN_V0_3) - set(found)
+    # A row kept since as a report of a later step of the same unit is checked by the next test.
+    still_counted = {pair for pair in MERGED_IN_V0_3 if not reports & set(pair)}
+    assert len(still_counted) >= 4, still_counted
+    assert still_counted <= set(found), still_counted - set(found)
 
 
 def test_the_merged_pairs_are_one_unit_today():
-    units = load.events().set_index("event_id")["unit_id"]
+    unit = unit_of_every_row()
     for first, second in MERGED_IN_V0_3:
-        assert units[first] == units[second], (first, second)
+        assert unit[first] == unit[second], (first, second)
 
 
 def test_every_reviewed_pair_is_one_the_rule_flags_or_was_reviewed_before_it():

@@ -111,12 +111,13 @@ def _kind_problems(row) -> list:
 
 
 def _reach_problems(row, first) -> list:
-    """reach is given exactly on an episode's first step that restricts or advises about devices."""
+    """reach is given on an episode's first step that bans TikTok from official devices, may be given
+    on advice about devices (to a government's staff, or to the public), and nowhere else."""
     v = row.values
-    needs = first is row and v["unit_kind"] == "episode" and v["event_type"] in REACH_TYPES
-    if needs and not v["reach"]:
-        return [row.problem("reach", "a device ban or advice says how far it reaches")]
-    if v["reach"] and not needs:
+    first_step = first is row and v["unit_kind"] == "episode"
+    if first_step and v["event_type"] == "device_ban" and not v["reach"]:
+        return [row.problem("reach", "a device ban says how far it reaches")]
+    if v["reach"] and not (first_step and v["event_type"] in REACH_TYPES):
         return [row.problem("reach", "only an episode's first step of type device_ban or advice")]
     return []
 
