@@ -22,6 +22,7 @@ EVENT_TYPE = {
     "security_review": "Security review",
     "investigation": "Investigation",
     "hearing": "Hearing",
+    "law": "Law, regulation or code",
     "order": "Order",
     "fine": "Fine",
     "settlement": "Settlement",
