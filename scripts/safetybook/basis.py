@@ -64,23 +64,12 @@ def independent_count(source_ids, sources: pd.DataFrame, origin: pd.Series | Non
     return len(groups)
 
 
-def _period(day: pd.Timestamp, precision: str) -> tuple:
-    if precision == "year":
-        return (day.year,)
-    if precision == "month":
-        return (day.year, day.month)
-    return (day.year, day.month, day.day)
-
-
-def dates_agree(step_date, step_precision: str, report_date, report_precision: str) -> bool:
-    """A report agrees with a step's date when it names the same period at the step's precision
-    (a month-precise report cannot confirm a day)."""
-    order = {"day": 0, "month": 1, "year": 2}
-    if order[str(report_precision)] > order[str(step_precision)]:
-        return False
-    return _period(pd.Timestamp(step_date), str(step_precision)) == _period(
-        pd.Timestamp(report_date), str(step_precision)
-    )
+def dates_agree(step_interval: tuple, report_interval: tuple) -> bool:
+    """A report agrees with a step's date when the days it may stand for lie within the step's
+    (date to date_latest; a month stands for its days): a month-precise report cannot confirm a
+    day, and a day within an interval the record states agrees with it."""
+    (step_first, step_last), (report_first, report_last) = step_interval, report_interval
+    return bool(step_first <= report_first and report_last <= step_last)
 
 
 def step_bases(book) -> pd.DataFrame:
@@ -99,7 +88,9 @@ def step_bases(book) -> pd.DataFrame:
         step = steps.loc[event_id]
         own_kinds = AUTHORITY_KINDS if step["unit_kind"] == "episode" else OWN_PAGE_KINDS
         agree = [
-            dates_agree(step["date"], step["date_precision"], r.date, r.date_precision)
+            dates_agree(
+                (step["date_earliest"], step["date_latest"]), (r.date_earliest, r.date_latest)
+            )
             for r in group.itertuples()
         ]
         agreeing = group[agree]

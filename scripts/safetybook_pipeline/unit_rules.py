@@ -139,6 +139,13 @@ def _episode_problems(row, first) -> list:
                 else "only enjoined, delayed and lifted steps are relief",
             )
         )
+    if v["step"] == "response" and v["actor_level"] != "non_government":
+        found.append(
+            row.problem(
+                "actor_level",
+                "a response step is the platform's own action: its actor is the platform (non_government)",
+            )
+        )
     if v["actor_level"] == "non_government" and v["step"] != "response":
         found.append(
             row.problem(
@@ -207,4 +214,33 @@ def check_units(tables) -> list:
         elif v["unit_kind"] == "announcement" and first is row and v["step"] != "launched":
             message = f"an announcement opens with its launched step, not {v['step']!r}"
             found.append(row.problem("step", message))
+    return found + _repeated_step_problems(events)
+
+
+OPENING_STEPS = ("announced", "launched", "noted")
+
+
+def _repeated_step_problems(events) -> list:
+    """One act is one counted row: a unit opens once, and a step described twice in the same words
+    is the same act reported with different days (make the second a report of the first)."""
+    found, opened, described = [], {}, {}
+    for row in events:
+        v = row.values
+        if v["same_event_as"] or not v["unit_id"]:
+            continue
+        if v["step"] in OPENING_STEPS:
+            if v["unit_id"] in opened and row is not opened[v["unit_id"]]:
+                first = opened[v["unit_id"]]
+                message = f"unit {v['unit_id']} already opens at {first.file}:{first.line}; a unit opens once"
+                found.append(row.problem("step", message))
+            opened.setdefault(v["unit_id"], row)
+        key = (v["unit_id"], v["step"], v["description"])
+        if key in described:
+            first = described[key]
+            message = (
+                f"the same {v['step']} step as {first.values['event_id']} ({first.file}:{first.line}), "
+                "in the same words: make this row a report of it (same_event_as)"
+            )
+            found.append(row.problem("description", message))
+        described.setdefault(key, row)
     return found
