@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from safetybook import load
+from safetybook import load, paths
 
 ADDED = "added from this list item after the recall check"
 
@@ -50,3 +50,45 @@ def government_recall(listed: pd.DataFrame | None = None) -> Recall:
         listed[~found].reset_index(drop=True),
         int((found & ~added).sum()),
     )
+
+
+OUTSIDE = paths.ROOT / "curation" / "recall"
+LIST_NAMES = {
+    "tiktok_2025_2026": "Government measures on TikTok, July 2025 on",
+    "instagram": "Government measures on Instagram",
+    "youtube": "Government measures on YouTube",
+    "newsroom_frame": "TikTok's newsroom announcements",
+}
+
+
+def outside_matches() -> pd.DataFrame:
+    """The December 2026 outside lists' rows matched to the record (curation/recall/matches.csv)."""
+    return pd.read_csv(OUTSIDE / "matches.csv", dtype=str, keep_default_na=False)
+
+
+def outside_recall(matches: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per list: rows held, missing and out of scope; recall, and the strict recall that counts a
+    held measure whose step the record lacks as missing."""
+    matches = outside_matches() if matches is None else matches
+    unknown = set(matches["status"]) - {"held", "missing", "out_of_scope"}
+    if unknown:
+        raise ValueError(f"curation/recall/matches.csv: unknown status {sorted(unknown)}")
+    rows = []
+    for name, label in LIST_NAMES.items():
+        own = matches[matches["list"] == name]
+        if own.empty:
+            raise ValueError(f"curation/recall/matches.csv: no rows for the list {name!r}")
+        held = int((own["status"] == "held").sum())
+        missing = int((own["status"] == "missing").sum())
+        partial = int(((own["status"] == "held") & (own["step_held"] == "no")).sum())
+        rows.append(
+            {
+                "list": label,
+                "held": held,
+                "missing": missing,
+                "out_of_scope": int((own["status"] == "out_of_scope").sum()),
+                "recall": 100.0 * held / (held + missing),
+                "strict_recall": 100.0 * (held - partial) / (held + missing),
+            }
+        )
+    return pd.DataFrame(rows)
