@@ -36,6 +36,10 @@ CASES = {
         ("events/health.csv", 3, "unit_id"),
         ("reviewed_distinct_pairs.csv", 2, "first"),
     ],
+    # the source-basis rule: two reports that are copies of one wire story are one report, so the
+    # unit is single and must be listed; a fine on one news report needs a logged search
+    "syndicated_pair": [("events/health.csv", 3, "source_id")],
+    "single_fine": [("events/government.csv", 2, "source_id")],
     "many_rows": [
         ("events/health.csv", 2, "date"),
         ("events/health.csv", 3, "event_type"),

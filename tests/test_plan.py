@@ -8,7 +8,6 @@ import io
 import json
 import subprocess
 
-
 from safetybook import paths, plan
 
 PLAN = "analysis/PLAN.md"

@@ -36,8 +36,10 @@ def origins(sources: pd.DataFrame) -> pd.Series:
     followed to its end), else its own publisher."""
     derived = sources["derived_from"].dropna()
     keys = sources["publisher"].map(publisher_key)
-    synd = sources["syndicated_from"].fillna("").map(
-        lambda s: s if s.startswith("press_release:") else publisher_key(s) if s else ""
+    synd = (
+        sources["syndicated_from"]
+        .fillna("")
+        .map(lambda s: s if s.startswith("press_release:") else publisher_key(s) if s else "")
     )
 
     def origin(source_id: str, seen: frozenset = frozenset()) -> str:
@@ -206,8 +208,10 @@ def figure_bases(measures: pd.DataFrame, sources: pd.DataFrame, metrics) -> pd.D
             ]
             best = max(best, independent_count(agreeing, sources, origin))
         basis = "official" if own else "corroborated" if best >= 2 else "single"
-        out.append(dict(zip(keys, key, strict=True)) | {"reports": len(group), "independent": best,
-                                                        "own": own, "basis": basis})
+        out.append(
+            dict(zip(keys, key, strict=True))
+            | {"reports": len(group), "independent": best, "own": own, "basis": basis}
+        )
     return pd.DataFrame(out)
 
 

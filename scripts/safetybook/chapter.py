@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -39,14 +40,42 @@ class Book:
         return str(self.organisations.loc[org_id, "name"])
 
 
-def setup() -> Book:
-    """Apply the book's style and load every table."""
+# Which units a chapter reads. TikTok's record is what its chapters count: measures aimed at TikTok
+# and rules binding every platform (TikTok among them); the comparator records of Instagram and
+# YouTube enter only the chapters that compare (the synthesis, TikTok among its peers).
+RECORDS = {
+    "tiktok": ("tiktok", "all_platforms"),
+    "all": ("tiktok", "all_platforms", "instagram", "youtube"),
+}
+
+
+def setup(record: str = "tiktok") -> Book:
+    """Apply the book's style and load every table, keeping the units of one record."""
     style.use()
+    return read(record)
+
+
+def read(record: str = "tiktok", data_dir: Path | None = None) -> Book:
+    """Every table, keeping the units of one record (`RECORDS`), from the data folder given."""
+    if record not in RECORDS:
+        raise ValueError(f"record must be one of {sorted(RECORDS)}, not {record!r}")
+    units = load.units(data_dir)
+    units = units[units["platform"].isin(RECORDS[record])].reset_index(drop=True)
+    kept = set(units["unit_id"])
+    steps = load.events(data_dir=data_dir)
+    steps = steps[steps["unit_id"].isin(kept)].reset_index(drop=True)
+    reports = load.events(include_corroborating=True, data_dir=data_dir)
+    counted = set(steps["event_id"])
+    target = reports["same_event_as"].fillna(reports["event_id"])
+    reports = reports[target.isin(counted)].reset_index(drop=True)
+    measures = load.measures(data_dir)
+    tied = measures["event_id"].notna()
+    measures = measures[~tied | measures["event_id"].isin(set(reports["event_id"]))]
     return Book(
-        units=load.units(),
-        steps=load.events(),
-        reports=load.events(include_corroborating=True),
-        measures=load.measures(),
-        organisations=load.organisations().set_index("org_id"),
-        sources=load.sources().set_index("source_id"),
+        units=units,
+        steps=steps,
+        reports=reports,
+        measures=measures.reset_index(drop=True),
+        organisations=load.organisations(data_dir).set_index("org_id"),
+        sources=load.sources(data_dir).set_index("source_id"),
     )

@@ -101,12 +101,20 @@ def inputs(book) -> dict:
 
 
 def _d(pressure_days, response_days: dict, matches: dict, window: int) -> np.ndarray:
-    after = {p: window_means(pressure_days, response_days[p], matches[p], window)[0] for p in PLATFORMS}
+    after = {
+        p: window_means(pressure_days, response_days[p], matches[p], window)[0] for p in PLATFORMS
+    }
     return after["tiktok"] - (after["instagram"] + after["youtube"]) / 2
 
 
-def test(data: dict, end, window: int = plan.PRIMARY_WINDOW, draws: int = plan.DRAWS, seed: int = plan.SEED,
-         responses: dict | None = None) -> dict:
+def test(
+    data: dict,
+    end,
+    window: int = plan.PRIMARY_WINDOW,
+    draws: int = plan.DRAWS,
+    seed: int = plan.SEED,
+    responses: dict | None = None,
+) -> dict:
     """The comparator's difference in differences with its paired-imputation null."""
     responses = responses or data["responses"]
     start = plan.STUDY_START
@@ -125,7 +133,9 @@ def test(data: dict, end, window: int = plan.PRIMARY_WINDOW, draws: int = plan.D
         days_r[p] = _impute(rng, first_r, width_r, draws)
     observed, shifted = {}, {}
     for kind, (frame, first, width, labels) in parts.items():
-        matches = {p: match_matrix(list(frame["key"]), list(responses[p]["keys"])) for p in PLATFORMS}
+        matches = {
+            p: match_matrix(list(frame["key"]), list(responses[p]["keys"])) for p in PLATFORMS
+        }
         days = _impute(rng, first, width, draws)
         moved = shift_clusters(rng, days, labels, lo, hi, plan.MAX_SHIFT)
         observed[kind] = _d(days, days_r, matches, window)

@@ -63,14 +63,14 @@ def table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     return frame
 
 
-def sources() -> pd.DataFrame:
+def sources(data_dir: Path | None = None) -> pd.DataFrame:
     """Documents the facts rest on."""
-    return table("sources")
+    return table("sources", data_dir)
 
 
-def organisations() -> pd.DataFrame:
+def organisations(data_dir: Path | None = None) -> pd.DataFrame:
     """Organisations named by events and measures."""
-    return table("organisations")
+    return table("organisations", data_dir)
 
 
 def _interval(frame: pd.DataFrame) -> pd.DataFrame:
@@ -93,13 +93,13 @@ def interval_midpoint(frame: pd.DataFrame) -> pd.Series:
     return frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
 
 
-def events(include_corroborating: bool = False) -> pd.DataFrame:
+def events(include_corroborating: bool = False, data_dir: Path | None = None) -> pd.DataFrame:
     """Event rows (steps of units) with their unit, date interval, source kind and region.
 
     Rows that only corroborate another row (same_event_as set) are left out unless asked for;
     when asked for, they take their target's unit columns.
     """
-    frame = table("events")
+    frame = table("events", data_dir)
     target = frame.set_index("event_id")
     for column in (
         "platform",
@@ -114,7 +114,7 @@ def events(include_corroborating: bool = False) -> pd.DataFrame:
         frame[column] = frame[column].where(frame["same_event_as"].isna(), inherited)
     if not include_corroborating:
         frame = frame[frame["same_event_as"].isna()]
-    kinds = sources().set_index("source_id")["kind"]
+    kinds = sources(data_dir).set_index("source_id")["kind"]
     # The country (or EU, or INT) where the measure applies: a subdivision counts for its country.
     area = frame["affected_area"].fillna(frame["jurisdiction"]).str.replace(r"-.*$", "", regex=True)
     frame = _interval(frame).assign(
@@ -126,7 +126,7 @@ def events(include_corroborating: bool = False) -> pd.DataFrame:
     return frame.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
-def units() -> pd.DataFrame:
+def units(data_dir: Path | None = None) -> pd.DataFrame:
     """One row per unit (episode, announcement or context), described by its first step.
 
     Adds: n_steps (counted rows), n_reports (all rows, corroborating included), official (some row
@@ -134,7 +134,7 @@ def units() -> pd.DataFrame:
     for the unit: official first, then the first step's, then the earliest), relief_date (first
     relief step), outcomes (the event types of its later steps, e.g. 'fine').
     """
-    rows = events(include_corroborating=True)
+    rows = events(include_corroborating=True, data_dir=data_dir)
     counted = rows[rows["same_event_as"].isna()]
     first = counted[counted["event_id"] == counted["unit_id"]].set_index("unit_id")
     grouped = rows.groupby("unit_id", observed=True)
@@ -152,7 +152,7 @@ def units() -> pd.DataFrame:
         relief_date=later[later["direction"] == "relief"].groupby("unit_id")["date"].min(),
         outcomes=later.groupby("unit_id")["event_type"].agg(lambda s: " ".join(sorted(set(s)))),
     )
-    frame["outcomes"] = frame["outcomes"].fillna("")
+    frame["outcomes"] = frame["outcomes"].astype(object).fillna("").astype(str)
     return frame.reset_index().sort_values(["date", "unit_id"]).reset_index(drop=True)
 
 
@@ -168,10 +168,10 @@ def announcements() -> pd.DataFrame:
     return frame[frame["unit_kind"] == "announcement"].reset_index(drop=True)
 
 
-def measures() -> pd.DataFrame:
+def measures(data_dir: Path | None = None) -> pd.DataFrame:
     """Reported numbers with their source kind."""
-    frame = table("measures")
-    kinds = sources().set_index("source_id")["kind"]
+    frame = table("measures", data_dir)
+    kinds = sources(data_dir).set_index("source_id")["kind"]
     frame = frame.assign(
         source_kind=pd.Categorical(frame["source_id"].map(kinds), categories=kinds.cat.categories)
     )

@@ -36,7 +36,9 @@ def weekly_panel(pressure: pd.DataFrame, responses: pd.DataFrame, end, wave) -> 
     p_in = p_mid.between(start, end)
     r_in = r_mid.between(start, end)
     wave_first = (pd.Timestamp(wave["first"]) - start).days // 7
-    wave_last = (pd.Timestamp(wave["last"]) + pd.Timedelta(days=plan.PRIMARY_WINDOW) - start).days // 7
+    wave_last = (
+        pd.Timestamp(wave["last"]) + pd.Timedelta(days=plan.PRIMARY_WINDOW) - start
+    ).days // 7
     frames = []
     for concern in plan.MATCHED_CONCERNS:
         pw = _week(p_mid[p_in & (pressure["matched"] == concern)], start)

@@ -94,9 +94,9 @@ def bootstrap_interval(
     # largest draw with the first row of each draw weighted zero via a mask
     picked = rng.integers(0, len(members), (draws, len(members)))
     rows = [np.concatenate([members[g] for g in row]) for row in picked]
-    values = np.array([
-        _kappa_from_codes(ca[r][None, :], cb[r][None, :], len(codes))[0] for r in rows
-    ])
+    values = np.array(
+        [_kappa_from_codes(ca[r][None, :], cb[r][None, :], len(codes))[0] for r in rows]
+    )
     del sizes
     return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
 

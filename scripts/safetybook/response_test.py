@@ -81,12 +81,16 @@ def window_means(
     before = np.zeros(draws)
     if not n:
         return after, before
-    span = int(max(pressure_days.max(), response_days.max() if response_days.size else 0)) + 4 * window + 10
+    span = (
+        int(max(pressure_days.max(), response_days.max() if response_days.size else 0))
+        + 4 * window
+        + 10
+    )
     offsets = (np.arange(draws, dtype="int64") * span)[:, None]
     groups: dict[bytes, list[int]] = {}
     for i in range(n):
         groups.setdefault(matches[i].tobytes(), []).append(i)
-    for key, columns in groups.items():
+    for columns in groups.values():
         mask = matches[columns[0]]
         if not mask.any():
             continue

@@ -138,9 +138,10 @@ def windows_table(pressure, responses, end, **options) -> pd.DataFrame:
 
 def cluster_sizes(pressure: pd.DataFrame) -> pd.DataFrame:
     """The clusters the null moves (gap rule on interval midpoints), largest first."""
-    mid = to_days(pressure["date_earliest"]) + (
-        to_days(pressure["date_latest"]) - to_days(pressure["date_earliest"])
-    ) // 2
+    mid = (
+        to_days(pressure["date_earliest"])
+        + (to_days(pressure["date_latest"]) - to_days(pressure["date_earliest"])) // 2
+    )
     order = np.argsort(mid, kind="stable")
     labels = np.empty(len(mid), dtype="int64")
     labels[order] = clusters(mid[order], plan.CLUSTER_GAP)
@@ -157,7 +158,8 @@ def _start_days(rng, frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     lo, hi = int(to_days([start])[0]), int(to_days([end])[0])
     new = rng.integers(lo, np.maximum(hi - width, lo) + 1)
     return frame.assign(
-        date_earliest=pd.to_datetime(new, unit="D"), date_latest=pd.to_datetime(new + width, unit="D")
+        date_earliest=pd.to_datetime(new, unit="D"),
+        date_latest=pd.to_datetime(new + width, unit="D"),
     )
 
 
@@ -184,19 +186,25 @@ def size(
             offset = int(rng.integers(1, span))
             first = to_days(responses["date_earliest"]) - int(to_days([plan.STUDY_START])[0])
             width = to_days(responses["date_latest"]) - to_days(responses["date_earliest"])
-            moved = (first + offset) % max(span - int(width.max()), 1) + int(to_days([plan.STUDY_START])[0])
+            moved = (first + offset) % max(span - int(width.max()), 1) + int(
+                to_days([plan.STUDY_START])[0]
+            )
             fake = responses.assign(
                 date_earliest=pd.to_datetime(moved, unit="D"),
                 date_latest=pd.to_datetime(moved + width, unit="D"),
             )
-        result = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+        result = test(
+            pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31))
+        )
         out.append(result.p_value)
     return np.array(out)
 
 
 def _with_added(responses, dates, keys) -> pd.DataFrame:
     added = pd.DataFrame({"date_earliest": dates, "date_latest": dates, "keys": keys})
-    return pd.concat([responses[["date_earliest", "date_latest", "keys"]], added], ignore_index=True)
+    return pd.concat(
+        [responses[["date_earliest", "date_latest", "keys"]], added], ignore_index=True
+    )
 
 
 def power_wave(
@@ -223,7 +231,14 @@ def power_wave(
         for _ in range(replications):
             days = pd.to_datetime(rng.integers(lo, hi + 1, size=k), unit="D")
             fake = _with_added(responses, days, [global_keys] * k)
-            outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+            outcome = test(
+                pressure,
+                fake,
+                plan.PRIMARY_WINDOW,
+                end,
+                draws=draws,
+                seed=int(rng.integers(1 << 31)),
+            )
             rejected += rejects(outcome.p_value, null_p)
         result[k] = rejected / replications
     return result
@@ -251,10 +266,21 @@ def power_per_episode(
             dates, keys = [], []
             for when, key, n in zip(mid, pressure["key"], counts, strict=True):
                 for _ in range(n):
-                    dates.append(when + pd.Timedelta(days=int(rng.integers(1, plan.PRIMARY_WINDOW + 1))))
+                    dates.append(
+                        when + pd.Timedelta(days=int(rng.integers(1, plan.PRIMARY_WINDOW + 1)))
+                    )
                     keys.append(frozenset({key}))
-            fake = _with_added(responses, pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")), keys)
-            outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+            fake = _with_added(
+                responses, pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")), keys
+            )
+            outcome = test(
+                pressure,
+                fake,
+                plan.PRIMARY_WINDOW,
+                end,
+                draws=draws,
+                seed=int(rng.integers(1 << 31)),
+            )
             rejected += rejects(outcome.p_value, null_p)
         result[effect] = rejected / replications
     return result
@@ -273,9 +299,10 @@ def power_per_cluster(
     within 90 days after its last event."""
     rng = np.random.default_rng(seed)
     sizes = cluster_sizes(pressure)
-    mid = to_days(pressure["date_earliest"]) + (
-        to_days(pressure["date_latest"]) - to_days(pressure["date_earliest"])
-    ) // 2
+    mid = (
+        to_days(pressure["date_earliest"])
+        + (to_days(pressure["date_latest"]) - to_days(pressure["date_earliest"])) // 2
+    )
     order = np.argsort(mid, kind="stable")
     labels = np.empty(len(mid), dtype="int64")
     labels[order] = clusters(mid[order], plan.CLUSTER_GAP)
@@ -289,7 +316,9 @@ def power_per_cluster(
             dates.append(last + int(rng.integers(1, plan.PRIMARY_WINDOW + 1)))
             keys.append(frozenset((concern_of[row.cluster], p) for p in places))
         fake = _with_added(responses, pd.to_datetime(dates, unit="D"), keys)
-        outcome = test(pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31)))
+        outcome = test(
+            pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31))
+        )
         rejected += rejects(outcome.p_value, null_p)
     return rejected / replications
 

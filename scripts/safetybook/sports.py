@@ -83,8 +83,12 @@ def country_years(book, deal_frame: pd.DataFrame, study_to: pd.Timestamp) -> pd.
     the year (a ban year counts as after when the ban came before 1 July)."""
     bans = national_device_bans(book)
     when = interval_midpoint(deal_frame)
-    national = deal_frame["area"].astype(str).str.fullmatch("[A-Z]{2}") & when.between(STUDY_FROM, study_to)
-    frame = pd.DataFrame({"area": deal_frame.loc[national, "area"].astype(str), "year": when[national].dt.year})
+    national = deal_frame["area"].astype(str).str.fullmatch("[A-Z]{2}") & when.between(
+        STUDY_FROM, study_to
+    )
+    frame = pd.DataFrame(
+        {"area": deal_frame.loc[national, "area"].astype(str), "year": when[national].dt.year}
+    )
     years = range(STUDY_FROM.year, study_to.year + 1)
     rows = []
     for area in sorted(frame["area"].unique()):
@@ -134,9 +138,13 @@ def ban_model(panel: pd.DataFrame) -> dict:
     result["rate_before_ci"] = exact(result["deals_before"], max(result["years_before"], 1))
     result["rate_after_ci"] = exact(result["deals_after"], max(result["years_after"], 1))
     if not (result["deals_before"] and result["deals_after"]):
-        result.update(rate_ratio=float("nan"), low=float("nan"), high=float("nan"), p_value=float("nan"))
+        result.update(
+            rate_ratio=float("nan"), low=float("nan"), high=float("nan"), p_value=float("nan")
+        )
         return result
-    model = smf.glm("deals ~ after_ban + C(area) + C(year)", data=panel, family=sm.families.Poisson())
+    model = smf.glm(
+        "deals ~ after_ban + C(area) + C(year)", data=panel, family=sm.families.Poisson()
+    )
     fitted = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(panel["area"])[0]})
     low, high = fitted.conf_int().loc["after_ban"]
     result.update(

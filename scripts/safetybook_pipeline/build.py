@@ -16,6 +16,7 @@ from pathlib import Path
 
 from safetybook import paths
 from safetybook.schema import TABLES, table_schema
+from safetybook_pipeline import source_basis
 from safetybook_pipeline.bibliography import bibtex
 from safetybook_pipeline.dictionary import data_dictionary
 from safetybook_pipeline.validate import Row, validate
@@ -112,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     tables, problems = validate(args.raw)
+    if not problems:
+        problems = source_basis.check(tables, args.raw, {t: tidy_csv(t, tables[t]) for t in TABLES})
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -66,7 +66,9 @@ def _latest(values) -> str:
     if values.get("date_latest"):
         return values["date_latest"]
     try:
-        return period_end(dt.date.fromisoformat(values["date"]), values["date_precision"]).isoformat()
+        return period_end(
+            dt.date.fromisoformat(values["date"]), values["date_precision"]
+        ).isoformat()
     except (ValueError, KeyError):
         return values.get("date", "")
 
@@ -161,6 +163,17 @@ def _episode_problems(row, first) -> list:
     return found
 
 
+def _report_problems(row, by_id) -> list:
+    """A report leaves the unit columns to its target and carries its target's concern."""
+    found = _corroborating_problems(row)
+    v = row.values
+    target = by_id.get(v["same_event_as"])
+    if target is not None and target.values["concern"] != v["concern"]:
+        message = f"{v['concern']!r}, but the row it corroborates has {target.values['concern']!r}"
+        found.append(row.problem("concern", message))
+    return found
+
+
 def check_units(tables) -> list:
     """Units exist, open with their first step, share a kind and follow the codebook's step rules."""
     events = tables["events"]
@@ -169,11 +182,7 @@ def check_units(tables) -> list:
     for row in events:
         v = row.values
         if v["same_event_as"]:
-            found += _corroborating_problems(row)
-            target = by_id.get(v["same_event_as"])
-            if target is not None and target.values["concern"] != v["concern"]:
-                message = f"{v['concern']!r}, but the row it corroborates has {target.values['concern']!r}"
-                found.append(row.problem("concern", message))
+            found += _report_problems(row, by_id)
             continue
         kind_problems = _kind_problems(row)
         found += kind_problems

@@ -398,7 +398,9 @@ def check_merging(tables: Tables, reviewed_path: Path) -> list[Problem]:
     found = []
     for (a, b), why in duplicates.flagged_pairs(events).items():
         if (a, b) not in listed:
-            later = max((first[a], first[b]), key=lambda r: (r.values["date"], r.values["event_id"]))
+            later = max(
+                (first[a], first[b]), key=lambda r: (r.values["date"], r.values["event_id"])
+            )
             found.append(
                 later.problem(
                     "unit_id",
@@ -409,9 +411,13 @@ def check_merging(tables: Tables, reviewed_path: Path) -> list[Problem]:
     for (a, b), (line, reason) in listed.items():
         missing = [u for u in (a, b) if u not in first or first[u].values["unit_kind"] == "context"]
         if missing:
-            found.append(Problem(name, line, "first", f"{', '.join(missing)} is not a counted unit"))
+            found.append(
+                Problem(name, line, "first", f"{', '.join(missing)} is not a counted unit")
+            )
         if len(reason.split()) < 5:
-            found.append(Problem(name, line, "reason", "say in a sentence why the units are distinct"))
+            found.append(
+                Problem(name, line, "reason", "say in a sentence why the units are distinct")
+            )
     return found
 
 
