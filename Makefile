@@ -116,7 +116,7 @@ PYTEST_ALL := --nbval tests chapters
 
 test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: data, notebooks (nbval, once each), site, browser, PDF, re-run routes
 	rm -rf _build/screenshots  # the browser tests photograph every page afresh; no stale pictures
-	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ALL)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ALL)
 
 test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
 	$(BIN)/python -m pytest -n 2 -m fast tests

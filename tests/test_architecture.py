@@ -61,31 +61,3 @@ def test_the_import_check_sees_an_offending_import():
         "safetybook_tooling",
         "os",
     }
-
-
-def fixtures_in(source: str) -> list[str]:
-    """The functions a module decorates as pytest fixtures."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef):
-            for decorator in node.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                if ast.unparse(target) == "pytest.fixture":
-                    found.append(node.name)
-    return found
-
-
-def test_fixtures_live_in_conftest():
-    tests = paths.ROOT / "tests"
-    elsewhere = {
-        p.name: fixtures_in(p.read_text(encoding="utf-8"))
-        for p in sorted(tests.glob("*.py"))
-        if p.name != "conftest.py"
-    }
-    assert not {k: v for k, v in elsewhere.items() if v}, elsewhere
-    assert len(fixtures_in((tests / "conftest.py").read_text(encoding="utf-8"))) >= 10
-
-
-def test_the_fixture_check_sees_a_fixture():
-    source = "import pytest\n@pytest.fixture(scope='session')\ndef a(): ...\n@pytest.fixture\ndef b(): ..."
-    assert fixtures_in(source) == ["a", "b"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,48 @@ import pytest
 
 from safetybook import paths
 from safetybook_tooling import execute
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch) -> Path:
+    """A copy of everything notebook execution depends on, with the paths module pointed at it."""
+    for rel in ("scripts", "chapters", "data"):
+        shutil.copytree(
+            paths.ROOT / rel,
+            tmp_path / rel,
+            ignore=shutil.ignore_patterns("__pycache__", "raw", "figure-data", "downloads"),
+        )
+    for rel in ("requirements.txt", "_config.yml"):
+        shutil.copy(paths.ROOT / rel, tmp_path / rel)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "CHAPTERS_DIR", tmp_path / "chapters")
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path / "data")
+    monkeypatch.setattr(paths, "DATAPACKAGE", tmp_path / "data" / "datapackage.json")
+    return tmp_path
+
+
+@pytest.fixture
+def built_tree(tmp_path) -> Path:
+    """A copy of the Makefile and the book's inputs, with a site stamp newer than all of them."""
+    for rel in ("chapters", "_static", "_ext", "_templates"):
+        shutil.copytree(
+            paths.ROOT / rel, tmp_path / rel, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for rel in (
+        "Makefile",
+        "_config.yml",
+        "_toc.yml",
+        "references.bib",
+        "CITATION.cff",
+        "requirements.txt",
+        "requirements-tools.txt",
+        "pyproject.toml",
+    ):
+        shutil.copy2(paths.ROOT / rel, tmp_path / rel)
+    for stamp in (".venv-tools/.installed", ".venv/.installed", "_build/html/.built"):
+        (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / stamp).touch()
+    return tmp_path
 
 
 def stale() -> set[str]:

@@ -9,10 +9,13 @@ The environment-building tests ask for `binder_lab` or `runtime_env` and are mar
 from __future__ import annotations
 
 import base64
+import functools
+import http.server
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import tomllib
 import zipfile
 from pathlib import Path
@@ -23,8 +26,11 @@ from book_layout import notebook_docs
 from notebook_checks import notebook_paths
 from rerun_support import (
     BOOK_VARIABLES,
+    LabServer,
+    binder_environment,
     execute_copy,
     reader_env,
+    runtime_environment,
 )
 
 from safetybook import dataset, paths
@@ -33,6 +39,49 @@ RECORD = "application/papermill.record/"
 NOTEBOOKS = [p.name for p in notebook_paths()]
 TEST_TOOLS = {"pytest", "nbval", "hypothesis", "playwright", "frictionless", "cffconvert", "ruff"}
 BUILD_TOOLS = {"jupyter-book", "sphinx-book-theme", "sphinxcontrib-bibtex"}
+
+
+# -- the re-runners' environments and the published archive, for this module's tests --------
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("SAFETYBOOK_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture(scope="module")
+def archive_server():
+    """The dataset archive served on a free loopback port, as the release would serve it."""
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(paths.DATASET_ARCHIVE.parent)
+    )
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{paths.DATASET_ARCHIVE.name}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def binder_lab(tmp_path_factory):
+    """JupyterLab in a Binder-equivalent environment, over a copy of the repository."""
+    venv, clone = binder_environment(tmp_path_factory.mktemp("binder-env"))
+    server = LabServer(venv, clone, tmp_path_factory.mktemp("binder") / "home")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def binder_runs(binder_lab) -> dict[str, object]:
+    """Every chapter run in Binder's JupyterLab (two at a time): outputs per cell, or the error."""
+    return binder_lab.run_notebooks([f"chapters/{p.name}" for p in notebook_paths()])
+
+
+@pytest.fixture(scope="session")
+def runtime_env(tmp_path_factory) -> Path:
+    return runtime_environment(tmp_path_factory.mktemp("runtime"))
 
 
 def lock(name: str) -> dict[str, str]:
