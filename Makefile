@@ -26,7 +26,7 @@ SYNC = $(UV) pip sync --quiet --compile-bytecode --python
 unexport PYTHONDONTWRITEBYTECODE
 LOCK_FLAGS := --python-version 3.11.5 --no-header --no-annotate --quiet
 
-.PHONY: help venv lab book data execute html test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
+.PHONY: help venv lab book data execute html check test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -117,6 +117,14 @@ PYTEST_ALL := --nbval tests chapters
 test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: data, notebooks (nbval, once each), site, browser, PDF, re-run routes
 	rm -rf _build/screenshots  # the browser tests photograph every page afresh; no stale pictures
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ALL)
+
+# The inner loop: lint, the data check, the strict build, every notebook (nbval), the static site
+# tests and the site in Chromium at one width (1280 px, light, with axe); no PDF, no re-runners'
+# environments, no copy of the repository, no other width or scheme (those are `make test`'s).
+CHECK_SELECTION := not pdf and not rerun and not clone and not matrix
+
+check: lint book system-deps $(NODE_TOOLS) ## The inner loop: lint, data, build, notebooks, site at one width (light, axe); at most 90 s built
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope -m "$(CHECK_SELECTION)" $(PYTEST_ALL)
 
 test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
 	$(BIN)/python -m pytest -n 2 -m fast tests

@@ -44,6 +44,8 @@ TIER_FIXTURES = {
     "bare_copy": "clone",
     "vnu": "tools",
 }
+# `make check` drives the site at one width in one colour scheme; the others are the `matrix`.
+CHECKED_WIDTH, CHECKED_SCHEME = 1280, "light"
 # The tiers a test can be in besides the fast one; a test in none of them is marked `fast`, and
 # `make test-fast` runs `-m fast`: the tests that need no build, no browser and no network.
 TIERS = {*TIER_FIXTURES.values(), "notebooks"}
@@ -82,6 +84,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(TIER_FIXTURES[fixture])
         if not any(item.get_closest_marker(tier) for tier in TIERS):
             item.add_marker("fast")
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if params.get("width", CHECKED_WIDTH) != CHECKED_WIDTH:
+            item.add_marker("matrix")
+        if params.get("scheme", CHECKED_SCHEME) != CHECKED_SCHEME:
+            item.add_marker("matrix")
 
 
 @pytest.hookimpl(hookwrapper=True)

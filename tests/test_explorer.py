@@ -289,6 +289,7 @@ def test_the_explorer_is_accessible_in_light_and_dark_mode(server, browser, widt
         page.screenshot(path=str(SHOTS / f"explore-{width}-{scheme}.png"), full_page=True)
 
 
+@pytest.mark.matrix  # at 390 px only: make test, not make check
 def test_rows_stay_compact_on_a_phone(server, browser):
     with opened_page(browser, f"{server}/{PAGE}.html", 390) as (page, log):
         heights = page.eval_on_selector_all(
