@@ -28,7 +28,7 @@ from book_layout import FIXTURES, SITE, toc_docs
 from browser_support import ARGS, CHROMIUM
 from notebook_checks import cell_problems
 
-from safetybook import paths, report
+from safetybook import glue, paths
 
 TIER_FIXTURES = {
     "built_site": "build",
@@ -59,8 +59,8 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     shutil.rmtree(figure_data, ignore_errors=True)
     os.environ["SAFETYBOOK_FIGURE_DATA"] = str(figure_data)
-    # The book's own run: glue without also displaying (see safetybook.report), as `make execute` does.
-    os.environ[report.BUILD_VARIABLE] = "1"
+    # The book's own run: glue without also displaying (see safetybook.glue), as `make execute` does.
+    os.environ[glue.BUILD_VARIABLE] = "1"
 
 
 # `make test` shares the work between pytest-xdist's workers a module (or a notebook) at a time

@@ -25,12 +25,12 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from safetybook import paths, report
+from safetybook import glue, paths
 
 PYTHON = os.environ.get("PYTHON", "python3.11")
 UV = paths.ROOT / ".venv-tools" / "bin" / "uv"
 # What the book's own runs set; a reader's kernel has none of it.
-BOOK_VARIABLES = (report.BUILD_VARIABLE, "SAFETYBOOK_FIGURE_DATA", "SAFETYBOOK_DATA", "PYTHONPATH")
+BOOK_VARIABLES = (glue.BUILD_VARIABLE, "SAFETYBOOK_FIGURE_DATA", "SAFETYBOOK_DATA", "PYTHONPATH")
 
 
 def reader_env(**extra: str) -> dict[str, str]:

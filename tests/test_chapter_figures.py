@@ -1,5 +1,5 @@
 """The chapters' figure builders, on small frames: each returns a figure that draws what it is given
-and the exact data `report.publish` writes beside it."""
+and the exact data `glue.publish` writes beside it."""
 
 from __future__ import annotations
 

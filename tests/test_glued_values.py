@@ -19,7 +19,7 @@ PASTED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
 
 
 def glued_values(doc: str) -> dict[str, str]:
-    """What each `report.say` in a notebook glued, as the text a reader should see."""
+    """What each `glue.say` in a notebook glued, as the text a reader should see."""
     notebook = nbformat.read(paths.ROOT / f"{doc}.ipynb", as_version=4)
     values = {}
     for cell in notebook.cells:

@@ -49,6 +49,6 @@ def test_no_code_cell_is_longer_than_the_limit(path):
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
 def test_chapters_draw_no_figure_by_hand(path):
     """Figures come from builders in the library (safetybook.figures or a chapter's module), which
-    return the figure and the data that report.publish writes beside it."""
+    return the figure and the data that glue.publish writes beside it."""
     drawn = [i for i, cell in enumerate(_code_cells(path)) if "subplots(" in cell.source]
     assert not drawn, f"{path.name}: code cells that draw a figure by hand: {drawn}"

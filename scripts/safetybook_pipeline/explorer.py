@@ -13,7 +13,7 @@ import json
 import pandas as pd
 
 from safetybook import labels, load
-from safetybook.report import publication_date, shown_date
+from safetybook.formatting import publication_date, shown_date
 from safetybook.style import THEME_LABELS
 
 KINDS = {"episode": "Government episode", "announcement": "Announcement"}

@@ -36,7 +36,7 @@ BASELINE = paths.ROOT / "bench" / "baseline-v0.1.0.json"
 MAKE = ["make", "--no-print-directory"]
 FLOOR_IMPORTS = (
     "import pandas, numpy, matplotlib.pyplot, myst_nb\n"
-    "from safetybook import load, report, style, analysis, figures, eventstudy"
+    "from safetybook import load, glue, style, analysis, figures, eventstudy"
 )
 
 
