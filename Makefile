@@ -84,12 +84,11 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 	@$(MAKE) --no-print-directory _build/html/.built
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
-# The explorer page's record is written from the tidy tables by the pipeline's explorer module; its
-# table library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
+# The explorer page's record is written from the tidy tables by _ext/explorer_record.py; its table
+# library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
 BOOK_INPUTS = $(shell find chapters _static _ext _templates -type f -not -path '*/.ipynb_checkpoints/*' \
 	-not -path '*/__pycache__/*') \
-	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
-	$(wildcard scripts/safetybook_pipeline/explorer.py)
+	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv)
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).

@@ -2,6 +2,7 @@
 
 - the library (`safetybook`) never imports the data pipeline or the book tooling;
 - the pipeline (`safetybook_pipeline`) never imports the tooling;
+- the Sphinx extensions (`_ext/`) import the library at most, never the pipeline or the tooling;
 - a chapter notebook imports the library only, so the library alone is hashed as its input.
 """
 
@@ -39,6 +40,17 @@ def test_each_part_imports_only_what_it_may(part):
     assert modules, f"no modules in scripts/{part}"
     offences = {
         m.name: imported_packages(m.read_text(encoding="utf-8")) & PARTS[part] for m in modules
+    }
+    assert not {k: v for k, v in offences.items() if v}
+
+
+def test_the_sphinx_extensions_import_neither_the_pipeline_nor_the_tooling():
+    modules = sorted((paths.ROOT / "_ext").glob("*.py"))
+    assert len(modules) >= 5
+    offences = {
+        m.name: imported_packages(m.read_text(encoding="utf-8"))
+        & {"safetybook_pipeline", "safetybook_tooling"}
+        for m in modules
     }
     assert not {k: v for k, v in offences.items() if v}
 
