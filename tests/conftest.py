@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pytest
 from book_layout import FIXTURES, SITE, toc_docs
-from browser_support import ARGS, CHROMIUM
 from notebook_checks import cell_problems
 
 from safetybook import glue, paths
+from safetybook_tooling.chromium import ARGS, CHROMIUM
 
 TIER_FIXTURES = {
     "built_site": "build",

@@ -57,7 +57,7 @@ def built_tree(tmp_path) -> Path:
 
 
 def stale() -> set[str]:
-    return {p.name for p in execute.notebooks() if execute.is_stale(p)}
+    return {p.name for p in paths.chapter_notebooks() if execute.is_stale(p)}
 
 
 def edit_first_cell(path: Path, kind: str) -> None:
@@ -93,7 +93,7 @@ def test_changing_prose_only_re_executes_nothing(tree):
 def test_changing_a_shared_input_re_executes_every_notebook(tree, changed):
     with open(tree / changed, "a", encoding="utf-8") as handle:
         handle.write("\n")
-    assert stale() == {p.name for p in execute.notebooks()}
+    assert stale() == {p.name for p in paths.chapter_notebooks()}
 
 
 def replace_in(path: Path, pattern: str, new: str) -> None:
@@ -130,7 +130,7 @@ def test_an_execution_setting_or_a_runtime_package_re_executes_every_notebook(
     tree, file, pattern, new
 ):
     replace_in(tree / file, pattern, new)
-    assert stale() == {p.name for p in execute.notebooks()}
+    assert stale() == {p.name for p in paths.chapter_notebooks()}
 
 
 def test_the_book_is_never_built_from_stale_notebooks():

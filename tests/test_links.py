@@ -8,9 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from book_layout import SITE
+
 from safetybook import load, paths
 
-SITE = paths.BUILD_DIR / "html"
 PDF_COPY = (SITE / "book.pdf").resolve()
 
 

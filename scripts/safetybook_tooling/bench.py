@@ -75,7 +75,7 @@ class Restore:
 def cold_build() -> float:
     shutil.rmtree(paths.BUILD_DIR / "html", ignore_errors=True)
     shutil.rmtree(paths.BUILD_DIR / ".doctrees", ignore_errors=True)
-    notebooks = execute.notebooks()
+    notebooks = paths.chapter_notebooks()
     with Restore(*notebooks):
         for nb_path in notebooks:  # forget the stored input hash so everything executes
             nb = nbformat.read(nb_path, as_version=4)
@@ -85,7 +85,7 @@ def cold_build() -> float:
 
 
 def cold_execution() -> float:
-    notebooks = execute.notebooks()
+    notebooks = paths.chapter_notebooks()
     with Restore(*notebooks):
         return timed([sys.executable, "-m", "safetybook_tooling.execute", "--force"])
 
@@ -110,7 +110,7 @@ def data_changed() -> float:
         paths.BIBLIOGRAPHY,
         paths.DATA_DICTIONARY,
         paths.DATASET_ARCHIVE,
-        *execute.notebooks(),
+        *paths.chapter_notebooks(),
     ):
         text = raw.read_text(encoding="utf-8").splitlines(keepends=True)
         text[1] = text[1].replace("WHO", "The WHO", 1)  # a one-word change in a description
@@ -123,7 +123,7 @@ def floor() -> float:
     from nbclient import NotebookClient
 
     start = time.perf_counter()
-    for _ in execute.notebooks():
+    for _ in paths.chapter_notebooks():
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
         NotebookClient(
             nb, kernel_name="python3", resources={"metadata": {"path": str(paths.CHAPTERS_DIR)}}

@@ -34,10 +34,6 @@ def execution_settings() -> dict:
     return config["execute"]
 
 
-def notebooks() -> list[Path]:
-    return sorted(paths.CHAPTERS_DIR.glob("[0-9][0-9]_*.ipynb"))
-
-
 RUNTIME_LOCK = "requirements-runtime.txt"
 GLUE_WRITER = "myst-nb"  # a book-build package whose version shapes the committed glue records
 
@@ -126,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
-    candidates = [p.resolve() for p in args.notebooks] or notebooks()
+    candidates = [p.resolve() for p in args.notebooks] or paths.chapter_notebooks()
     stale = [p for p in candidates if args.force or is_stale(p)]
     if args.check:
         for path in stale:
