@@ -20,6 +20,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -270,15 +271,27 @@ async def _run_cell(ws, code: str) -> list[dict]:
 
 
 def execute_copy(venv: Path, notebook: Path, env: dict[str, str]) -> dict:
-    """Execute a notebook in place with nbclient from `venv` (a reader's plain Python set-up)."""
+    """Execute a notebook in place in a kernel that runs `venv`'s Python (a reader's plain Python
+    set-up: the runtime lock holds a kernel, not a notebook runner), driven by nbclient from the
+    book's own environment, as a reader's Jupyter would drive it."""
+    specs = notebook.parent.parent / "kernelspecs"
+    spec = specs / "kernels" / "reader"
+    spec.mkdir(parents=True, exist_ok=True)
+    argv = [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "A reader's Python", "language": "python"})
+    )
     script = (
         "import sys, nbformat; from nbclient import NotebookClient\n"
         "nb = nbformat.read(sys.argv[1], 4)\n"
-        "NotebookClient(nb, timeout=600, kernel_name='python3',"
+        "NotebookClient(nb, timeout=600, kernel_name='reader',"
         " resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
         "nbformat.write(nb, sys.argv[1])\n"
     )
-    run([venv / "bin" / "python", "-c", script, notebook, notebook.parent], env=env)
+    run(
+        [sys.executable, "-c", script, notebook, notebook.parent],
+        env={**env, "JUPYTER_PATH": str(specs)},
+    )
     import nbformat
 
     return nbformat.read(notebook, as_version=4)

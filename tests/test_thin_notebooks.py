@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib
 import nbformat
 import pytest
 from notebook_checks import notebook_paths
@@ -66,6 +67,7 @@ def test_the_template_sets_up_as_the_chapters_do_and_runs():
     ]
     assert "chapter.setup()" in cells[0].source
     namespace: dict = {}
-    for cell in cells:
-        exec(compile(cell.source, str(template), "exec"), namespace)  # the book's own run: glue
+    with matplotlib.rc_context():  # the set-up applies the book's style; other tests keep theirs
+        for cell in cells:
+            exec(compile(cell.source, str(template), "exec"), namespace)  # the book's run: glue
     assert len(namespace["units"]) > 0
