@@ -66,7 +66,13 @@ def pytest_configure(config: pytest.Config) -> None:
 # `make test` shares the work between pytest-xdist's workers a module (or a notebook) at a time
 # (--dist loadscope), so a notebook's cells share one kernel and a module's environments are built
 # once. The longest modules are handed out first, so no worker is left with one at the end.
-LONGEST_FIRST = ("tests/test_rerun.py", "tests/test_phone_and_desktop.py", "tests/test_tiers.py")
+LONGEST_FIRST = (
+    "tests/test_rerun.py",
+    "tests/test_phone_and_desktop.py",
+    "tests/test_browser_pages.py",
+    "tests/test_tiers.py",
+    "tests/test_explorer.py",
+)
 
 
 def _start_order(item: pytest.Item) -> int:

@@ -91,6 +91,7 @@ def test_one_search_control(server, browser, width):
         assert len(visible) == 1, f"{len(visible)} visible search controls at {width} px"
 
 
+@pytest.mark.matrix  # visits every page to photograph it: make test (the screenshots), not make check
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ("light", "dark"))
 def test_tables_have_short_rows_and_pages_are_photographed(server, browser, width, scheme):
