@@ -26,7 +26,7 @@ SYNC = $(UV) pip sync --quiet --compile-bytecode --python
 unexport PYTHONDONTWRITEBYTECODE
 LOCK_FLAGS := --python-version 3.11.5 --no-header --no-annotate --quiet
 
-.PHONY: help venv lab book data execute html test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
+.PHONY: help venv lab book data execute html check test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -84,12 +84,11 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 	@$(MAKE) --no-print-directory _build/html/.built
 
 # Everything the site is built from; listed after `execute` has run (hence the recursive make).
-# The explorer page's record is written from the tidy tables by the pipeline's explorer module; its
-# table library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
+# The explorer page's record is written from the tidy tables by _ext/explorer_record.py; its table
+# library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
 BOOK_INPUTS = $(shell find chapters _static _ext _templates -type f -not -path '*/.ipynb_checkpoints/*' \
 	-not -path '*/__pycache__/*') \
-	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv) \
-	$(wildcard scripts/safetybook_pipeline/explorer.py)
+	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv)
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).
@@ -116,7 +115,15 @@ PYTEST_ALL := --nbval tests chapters
 
 test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: data, notebooks (nbval, once each), site, browser, PDF, re-run routes
 	rm -rf _build/screenshots  # the browser tests photograph every page afresh; no stale pictures
-	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ALL)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ALL)
+
+# The inner loop: lint, the data check, the strict build, every notebook (nbval), the static site
+# tests and the site in Chromium at one width (1280 px, light, with axe); no PDF, no re-runners'
+# environments, no copy of the repository, no other width or scheme (those are `make test`'s).
+CHECK_SELECTION := not pdf and not rerun and not clone and not matrix
+
+check: lint book system-deps $(NODE_TOOLS) ## The inner loop: lint, data, build, notebooks, site at one width (light, axe); at most 90 s built
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope -m "$(CHECK_SELECTION)" $(PYTEST_ALL)
 
 test-fast: $(STAMP) ## The tests that need no build (data, library, statistics, tooling); seconds
 	$(BIN)/python -m pytest -n 2 -m fast tests

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -22,6 +23,8 @@ import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+
+from safetybook.formatting import long_date
 
 CHAPTER = re.compile(r"^chapters/(\d\d)_")
 
@@ -191,9 +194,7 @@ def last_changed(path: str) -> str | None:
     stamp = result.stdout.strip()
     if result.returncode != 0 or not stamp:
         return None
-    year, month, day = (int(x) for x in stamp.split("-"))
-    months = "January February March April May June July August September October November December"
-    return f"{day} {months.split()[month - 1]} {year}"
+    return long_date(dt.date.fromisoformat(stamp))
 
 
 SOCIAL_CARD = "_static/social-card.png"

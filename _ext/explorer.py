@@ -3,7 +3,7 @@
 The page (`chapters/explore.md`) holds the form and an empty table. This extension gives that page,
 and no other, its scripts and styles: DataTables from the npm packages locked in
 `package-lock.json` (copied into the site, never loaded from another host), the record written
-from the tidy tables by `safetybook_pipeline.explorer` (a script assigning one global, so the page
+from the tidy tables by `explorer_record` (beside this file) (a script assigning one global, so the page
 works from `file://`), and the page's own script and styles (`_ext/explorer_page/`). All are
 written into `_static/explorer/` of the built site before any page is written; the page's own
 files are not kept in `_static/`, because Jupyter Book adds every script and stylesheet found there
@@ -44,7 +44,7 @@ def write_assets(app: Sphinx) -> None:
     missing = [str(p) for p in FILES.values() if not p.exists()]
     if missing:
         raise ExtensionError(f"the explorer page's files are missing: {', '.join(missing)}")
-    from safetybook_pipeline.explorer import record_js
+    from explorer_record import record_js
 
     target = Path(app.outdir) / "_static" / FOLDER
     target.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@
   (the library marks long cells of glued tables the same way).
 - Each figure's image links to the image file itself, so a tap or click opens it full size.
 - Next to each figure's CSV download link, a link to its `.metadata.json` sidecar (title, columns,
-  sources, licence), written beside the CSV by `safetybook.report.write_figure_data`.
+  sources, licence), written beside the CSV by `safetybook.figure_export.write_figure_data`.
 """
 
 from __future__ import annotations

@@ -1,28 +1,18 @@
-"""Shared by the browser tests: Chromium's settings, a page visitor and the axe-core check.
+"""Shared by the browser tests: where photographs go, a page visitor and the axe-core check.
 
-The fixtures (server, browser) are in conftest.py.
+The fixtures (server, browser) are in conftest.py; Chromium's path and flags in
+safetybook_tooling.chromium, shared with the PDF.
 """
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 from safetybook import paths
 
-SITE = paths.BUILD_DIR / "html"
 SHOTS = paths.BUILD_DIR / "screenshots"
 AXE = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM = os.environ.get("SAFETYBOOK_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 THEMATIC = {"02", "03", "04", "05", "06", "07"}
 SEARCHES = {
     "WHO": "chapters/02_health",

@@ -19,8 +19,7 @@ DIFF_DIR = paths.BUILD_DIR / "figure-diffs"
 FIGURE_KEYS = ("application/papermill.record/image/png", "image/png")
 
 
-def notebook_paths() -> list[Path]:
-    return sorted(paths.CHAPTERS_DIR.glob("[0-9][0-9]_*.ipynb"))
+notebook_paths = paths.chapter_notebooks
 
 
 def notebook_names() -> list[str]:

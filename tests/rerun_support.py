@@ -20,17 +20,18 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
 from pathlib import Path
 
-from safetybook import paths, report
+from safetybook import glue, paths
 
 PYTHON = os.environ.get("PYTHON", "python3.11")
 UV = paths.ROOT / ".venv-tools" / "bin" / "uv"
 # What the book's own runs set; a reader's kernel has none of it.
-BOOK_VARIABLES = (report.BUILD_VARIABLE, "SAFETYBOOK_FIGURE_DATA", "SAFETYBOOK_DATA", "PYTHONPATH")
+BOOK_VARIABLES = (glue.BUILD_VARIABLE, "SAFETYBOOK_FIGURE_DATA", "SAFETYBOOK_DATA", "PYTHONPATH")
 
 
 def reader_env(**extra: str) -> dict[str, str]:
@@ -270,15 +271,27 @@ async def _run_cell(ws, code: str) -> list[dict]:
 
 
 def execute_copy(venv: Path, notebook: Path, env: dict[str, str]) -> dict:
-    """Execute a notebook in place with nbclient from `venv` (a reader's plain Python set-up)."""
+    """Execute a notebook in place in a kernel that runs `venv`'s Python (a reader's plain Python
+    set-up: the runtime lock holds a kernel, not a notebook runner), driven by nbclient from the
+    book's own environment, as a reader's Jupyter would drive it."""
+    specs = notebook.parent.parent / "kernelspecs"
+    spec = specs / "kernels" / "reader"
+    spec.mkdir(parents=True, exist_ok=True)
+    argv = [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "A reader's Python", "language": "python"})
+    )
     script = (
         "import sys, nbformat; from nbclient import NotebookClient\n"
         "nb = nbformat.read(sys.argv[1], 4)\n"
-        "NotebookClient(nb, timeout=600, kernel_name='python3',"
+        "NotebookClient(nb, timeout=600, kernel_name='reader',"
         " resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
         "nbformat.write(nb, sys.argv[1])\n"
     )
-    run([venv / "bin" / "python", "-c", script, notebook, notebook.parent], env=env)
+    run(
+        [sys.executable, "-c", script, notebook, notebook.parent],
+        env={**env, "JUPYTER_PATH": str(specs)},
+    )
     import nbformat
 
     return nbformat.read(notebook, as_version=4)

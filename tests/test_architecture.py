@@ -2,6 +2,7 @@
 
 - the library (`safetybook`) never imports the data pipeline or the book tooling;
 - the pipeline (`safetybook_pipeline`) never imports the tooling;
+- the Sphinx extensions (`_ext/`) import the library at most, never the pipeline or the tooling;
 - a chapter notebook imports the library only, so the library alone is hashed as its input.
 """
 
@@ -43,6 +44,17 @@ def test_each_part_imports_only_what_it_may(part):
     assert not {k: v for k, v in offences.items() if v}
 
 
+def test_the_sphinx_extensions_import_neither_the_pipeline_nor_the_tooling():
+    modules = sorted((paths.ROOT / "_ext").glob("*.py"))
+    assert len(modules) >= 5
+    offences = {
+        m.name: imported_packages(m.read_text(encoding="utf-8"))
+        & {"safetybook_pipeline", "safetybook_tooling"}
+        for m in modules
+    }
+    assert not {k: v for k, v in offences.items() if v}
+
+
 def test_notebooks_import_the_library_only():
     notebooks = sorted(paths.CHAPTERS_DIR.glob("*.ipynb"))
     assert notebooks
@@ -61,31 +73,3 @@ def test_the_import_check_sees_an_offending_import():
         "safetybook_tooling",
         "os",
     }
-
-
-def fixtures_in(source: str) -> list[str]:
-    """The functions a module decorates as pytest fixtures."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef):
-            for decorator in node.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                if ast.unparse(target) == "pytest.fixture":
-                    found.append(node.name)
-    return found
-
-
-def test_fixtures_live_in_conftest():
-    tests = paths.ROOT / "tests"
-    elsewhere = {
-        p.name: fixtures_in(p.read_text(encoding="utf-8"))
-        for p in sorted(tests.glob("*.py"))
-        if p.name != "conftest.py"
-    }
-    assert not {k: v for k, v in elsewhere.items() if v}, elsewhere
-    assert len(fixtures_in((tests / "conftest.py").read_text(encoding="utf-8"))) >= 10
-
-
-def test_the_fixture_check_sees_a_fixture():
-    source = "import pytest\n@pytest.fixture(scope='session')\ndef a(): ...\n@pytest.fixture\ndef b(): ..."
-    assert fixtures_in(source) == ["a", "b"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from book_layout import FIXTURES
+
+from safetybook_pipeline import build as build_data
 
 # case -> the problems it must report, as (file, line, column) of the raw fixture
 CASES = {
@@ -46,6 +49,31 @@ CASES = {
         ("events/health.csv", 4, "actor"),
     ],
 }
+
+
+@pytest.fixture
+def run_build(tmp_path: Path, capsys):
+    """Run `make data` on a raw folder into a temporary folder; returns the exit code and stderr."""
+
+    def run(raw: Path, out: Path | None = None) -> tuple[int, str]:
+        out = out or tmp_path / "out"
+        code = build_data.main(
+            [
+                "--raw",
+                str(raw),
+                "--out",
+                str(out),
+                "--bib",
+                str(out / "references.bib"),
+                "--dictionary",
+                str(out / "data_dictionary.md"),
+                "--archive",
+                str(out / "dataset.zip"),
+            ]
+        )
+        return code, capsys.readouterr().err
+
+    return run
 
 
 def test_every_broken_fixture_has_a_case():

@@ -10,6 +10,7 @@ from browser_support import SEARCHES, THEMATIC, visit, wcag_violations
 from PIL import Image
 
 
+@pytest.mark.matrix  # the dark scheme: make test, not make check
 @pytest.mark.parametrize(
     "doc",
     [d for d in toc_docs() if d.split("/")[-1][:2].isdigit() and d.split("/")[-1][:2] != "00"],

@@ -1,5 +1,5 @@
 """The chapters' figure builders, on small frames: each returns a figure that draws what it is given
-and the exact data `report.publish` writes beside it."""
+and the exact data `glue.publish` writes beside it."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ T = pd.Timestamp
 
 
 def _title(fig) -> str:
-    return fig.axes[0].get_title()
+    from safetybook.figure_export import figure_title
+
+    return figure_title(fig)  # wherever the style puts it (the book's style: on the left)
 
 
 def test_units_per_year_stacks_every_theme_and_publishes_one_row_per_year_and_theme():

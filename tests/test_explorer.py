@@ -16,13 +16,13 @@ import re
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
+import explorer_record
 import pandas as pd
 import pytest
 from book_layout import toc_docs
 from browser_support import SHOTS, wcag_violations
 
 from safetybook import labels, load, paths
-from safetybook_pipeline import explorer
 
 PAGE = "chapters/explore"
 WIDTHS = [390, 1280]
@@ -95,7 +95,7 @@ def test_the_expectations_are_not_vacuous():
 @functools.cache
 def _record() -> dict:
     """The explorer's record, built once for the tests that read it (they never change it)."""
-    return explorer.records()
+    return explorer_record.records()
 
 
 def test_the_record_holds_every_counted_unit_once_with_its_steps_and_sources():
@@ -138,7 +138,7 @@ def test_the_built_record_equals_the_units_in_data(built_site):
     text = RECORD.read_text(encoding="utf-8")
     payload = json.loads(text.split(" = ", 1)[1].rstrip().rstrip(";"))
     assert [u["id"] for u in payload["units"]] == list(units()["unit_id"])
-    assert text == explorer.record_js(), "the built record is stale: run `make book`"
+    assert text == explorer_record.record_js(), "the built record is stale: run `make book`"
 
 
 def test_the_page_is_in_the_table_of_contents_and_the_chapters_link_to_it(built_site):
@@ -300,6 +300,7 @@ def test_the_explorer_is_accessible_in_light_and_dark_mode(server, browser, widt
         page.screenshot(path=str(SHOTS / f"explore-{width}-{scheme}.png"), full_page=True)
 
 
+@pytest.mark.matrix  # at 390 px only: make test, not make check
 def test_rows_stay_compact_on_a_phone(server, browser):
     with opened_page(browser, f"{server}/{PAGE}.html", 390) as (page, log):
         heights = page.eval_on_selector_all(

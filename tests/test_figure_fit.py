@@ -1,4 +1,4 @@
-"""Figures fit a phone's text column with legible text: report.fit_to_phone narrows or refuses."""
+"""Figures fit a phone's text column with legible text: phone_fit.fit_to_phone narrows or refuses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from safetybook import report, style
+from safetybook import phone_fit, style
 
 
 def _saved_width(fig) -> float:
@@ -18,7 +18,7 @@ def _saved_width(fig) -> float:
 
 
 def _limit(fig) -> float:
-    return report.smallest_text_pt(fig) / 72 * report.PHONE_COLUMN_PX / report.MIN_TEXT_PX
+    return phone_fit.smallest_text_pt(fig) / 72 * phone_fit.PHONE_COLUMN_PX / phone_fit.MIN_TEXT_PX
 
 
 def test_a_wide_figure_is_narrowed_until_its_smallest_text_is_legible_on_a_phone():
@@ -30,7 +30,7 @@ def test_a_wide_figure_is_narrowed_until_its_smallest_text_is_legible_on_a_phone
     assert _saved_width(fig) > _limit(fig), (
         "the figure must start too wide for the check to mean anything"
     )
-    report.fit_to_phone(fig, "test-fig")
+    phone_fit.fit_to_phone(fig, "test-fig")
     assert _saved_width(fig) <= _limit(fig) + 1e-6
     plt.close(fig)
 
@@ -40,5 +40,5 @@ def test_a_figure_whose_labels_alone_are_too_wide_is_refused_by_name():
     fig, ax = plt.subplots()
     ax.set_yticks([0], ["a label far too long to fit any phone screen at a legible size " * 2])
     with pytest.raises(ValueError, match="test-fig-too-wide"):
-        report.fit_to_phone(fig, "test-fig-too-wide")
+        phone_fit.fit_to_phone(fig, "test-fig-too-wide")
     plt.close(fig)

@@ -16,10 +16,13 @@ GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
 TEXT_KEY = "application/papermill.record/text/plain"
 MARKDOWN_KEY = "application/papermill.record/text/markdown"
 PASTED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
+# Any way a page places a glued value: a role ({glue:text}`name`, {glue}`nb.ipynb::name`) or a
+# directive (```{glue:figure} name, :::{glue} name).
+PLACED = re.compile(r"\{glue(?::\w+)?\}`([^`]+)`|(?:```|:::)\{glue(?::\w+)?\}\s+(\S+)")
 
 
 def glued_values(doc: str) -> dict[str, str]:
-    """What each `report.say` in a notebook glued, as the text a reader should see."""
+    """What each `glue.say` in a notebook glued, as the text a reader should see."""
     notebook = nbformat.read(paths.ROOT / f"{doc}.ipynb", as_version=4)
     values = {}
     for cell in notebook.cells:
@@ -53,6 +56,49 @@ def roles_in_order(doc: str) -> list[str]:
     return [
         n for c in notebook.cells if c.cell_type == "markdown" for n in GLUE_ROLE.findall(c.source)
     ]
+
+
+def glued_names() -> dict[str, str]:
+    """Every name the committed notebooks glue (a number, a phrase, a table or a figure), with its
+    notebook."""
+    found = {}
+    for doc in notebook_docs():
+        notebook = nbformat.read(paths.ROOT / f"{doc}.ipynb", as_version=4)
+        for cell in notebook.cells:
+            for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+                name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+                if name:
+                    found[name] = doc
+    return found
+
+
+def placed_names() -> set[str]:
+    """Every glued name some page places, in a notebook's Markdown or a Markdown page."""
+    texts = [
+        c.source
+        for path in sorted(paths.CHAPTERS_DIR.glob("*.ipynb"))
+        for c in nbformat.read(path, as_version=4).cells
+        if c.cell_type == "markdown"
+    ] + [p.read_text(encoding="utf-8") for p in sorted(paths.CHAPTERS_DIR.glob("*.md"))]
+    return {
+        (role or directive).split("::")[-1].strip()
+        for text in texts
+        for role, directive in PLACED.findall(text)
+    }
+
+
+def test_every_glued_value_is_placed_in_some_pages_prose():
+    """A value glued but never placed is dead code: its computation runs on every build for nothing."""
+    glued = glued_names()
+    assert len(glued) >= 250, f"only {len(glued)} glued names found"
+    placed = placed_names()
+    unused = {name: doc for name, doc in glued.items() if name not in placed}
+    assert not unused, f"glued but placed on no page: {unused}"
+
+
+def test_the_placement_check_reads_roles_and_directives():
+    text = "{glue:text}`a` and {glue}`02_health.ipynb::b`\n```{glue:figure} c\n:name: c\n```"
+    assert {(r or d).split("::")[-1] for r, d in PLACED.findall(text)} == {"a", "b", "c"}
 
 
 @pytest.mark.parametrize("doc", notebook_docs())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,8 +14,50 @@ from safetybook import paths
 from safetybook_tooling import execute
 
 
+@pytest.fixture
+def tree(tmp_path, monkeypatch) -> Path:
+    """A copy of everything notebook execution depends on, with the paths module pointed at it."""
+    for rel in ("scripts", "chapters", "data"):
+        shutil.copytree(
+            paths.ROOT / rel,
+            tmp_path / rel,
+            ignore=shutil.ignore_patterns("__pycache__", "raw", "figure-data", "downloads"),
+        )
+    for rel in ("requirements.txt", "requirements-runtime.txt", "_config.yml"):
+        shutil.copy(paths.ROOT / rel, tmp_path / rel)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "CHAPTERS_DIR", tmp_path / "chapters")
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path / "data")
+    monkeypatch.setattr(paths, "DATAPACKAGE", tmp_path / "data" / "datapackage.json")
+    return tmp_path
+
+
+@pytest.fixture
+def built_tree(tmp_path) -> Path:
+    """A copy of the Makefile and the book's inputs, with a site stamp newer than all of them."""
+    for rel in ("chapters", "_static", "_ext", "_templates"):
+        shutil.copytree(
+            paths.ROOT / rel, tmp_path / rel, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for rel in (
+        "Makefile",
+        "_config.yml",
+        "_toc.yml",
+        "references.bib",
+        "CITATION.cff",
+        "requirements.txt",
+        "requirements-tools.txt",
+        "pyproject.toml",
+    ):
+        shutil.copy2(paths.ROOT / rel, tmp_path / rel)
+    for stamp in (".venv-tools/.installed", ".venv/.installed", "_build/html/.built"):
+        (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / stamp).touch()
+    return tmp_path
+
+
 def stale() -> set[str]:
-    return {p.name for p in execute.notebooks() if execute.is_stale(p)}
+    return {p.name for p in paths.chapter_notebooks() if execute.is_stale(p)}
 
 
 def edit_first_cell(path: Path, kind: str) -> None:
@@ -42,15 +86,51 @@ def test_changing_prose_only_re_executes_nothing(tree):
     [
         "data/events.csv",
         "data/datapackage.json",
-        "requirements.txt",
+        "requirements-runtime.txt",
         "scripts/safetybook/style.py",
-        "_config.yml",
     ],
 )
 def test_changing_a_shared_input_re_executes_every_notebook(tree, changed):
     with open(tree / changed, "a", encoding="utf-8") as handle:
         handle.write("\n")
-    assert stale() == {p.name for p in execute.notebooks()}
+    assert stale() == {p.name for p in paths.chapter_notebooks()}
+
+
+def replace_in(path: Path, pattern: str, new: str) -> None:
+    """Replace the one line that matches `pattern` (a regular expression) with `new`."""
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
+    assert count == 1 and changed != text, f"{path.name}: no line matches {pattern!r}"
+    path.write_text(changed, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "file, pattern, new",
+    [
+        ("requirements.txt", r"^ruff==.*$", "ruff==0.0.1"),  # a linter bump
+        ("requirements.txt", r"^sphinx==.*$", "sphinx==7.0.0"),  # a build tool bump
+        ("_config.yml", r"^title: .*$", 'title: "Another title"'),  # the book's title
+        ("_config.yml", r"^  use_issues_button: true$", "  use_issues_button: false"),
+    ],
+)
+def test_a_build_or_test_tool_or_a_site_setting_re_executes_nothing(tree, file, pattern, new):
+    replace_in(tree / file, pattern, new)
+    assert stale() == set()
+
+
+@pytest.mark.parametrize(
+    "file, pattern, new",
+    [
+        ("_config.yml", r"^  timeout: .*$", "  timeout: 121"),  # an execution setting
+        ("requirements.txt", r"^myst-nb==.*$", "myst-nb==0.0.1"),  # the glue records' writer
+        ("requirements-runtime.txt", r"^pandas==.*$", "pandas==0.0.1"),  # a runtime package
+    ],
+)
+def test_an_execution_setting_or_a_runtime_package_re_executes_every_notebook(
+    tree, file, pattern, new
+):
+    replace_in(tree / file, pattern, new)
+    assert stale() == {p.name for p in paths.chapter_notebooks()}
 
 
 def test_the_book_is_never_built_from_stale_notebooks():

@@ -8,9 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from book_layout import SITE
+
 from safetybook import load, paths
 
-SITE = paths.BUILD_DIR / "html"
+PDF_COPY = (SITE / "book.pdf").resolve()
 
 
 class Page(HTMLParser):
@@ -63,6 +65,8 @@ def test_every_internal_link_and_anchor_resolves(site_pages):
             if parts.scheme or href.startswith(("mailto:", "//", "javascript:")):
                 continue
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target == PDF_COPY:
+                continue  # the printed book, copied in by `make pdf`: its own test, in the pdf tier
             if not target.exists():
                 broken.append(f"{path.relative_to(SITE.resolve())}: {href} (no file)")
                 continue
@@ -71,6 +75,13 @@ def test_every_internal_link_and_anchor_resolves(site_pages):
                 if parts.fragment not in ids:
                     broken.append(f"{path.relative_to(SITE.resolve())}: {href} (no anchor)")
     assert not broken, "\n".join(broken[:50])
+
+
+def test_the_pages_that_offer_the_pdf_find_it_in_the_site(site_pages, pdf_file):
+    offering = [p for p in site_pages if "book.pdf" in p.read_text(encoding="utf-8")]
+    assert offering, "no page links to the PDF"
+    assert PDF_COPY.exists(), f"no {PDF_COPY.name} in the site: run `make pdf`"
+    assert PDF_COPY.read_bytes() == pdf_file.read_bytes()
 
 
 def test_every_citation_resolves_to_a_dataset_source():

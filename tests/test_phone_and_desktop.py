@@ -9,7 +9,7 @@ import pytest
 from book_layout import toc_docs
 from browser_support import SHOTS
 
-from safetybook import report
+from safetybook import phone_fit
 
 WIDTHS = (390, 1280)
 CHAPTER = "chapters/06_government"
@@ -91,6 +91,7 @@ def test_one_search_control(server, browser, width):
         assert len(visible) == 1, f"{len(visible)} visible search controls at {width} px"
 
 
+@pytest.mark.matrix  # visits every page to photograph it: make test (the screenshots), not make check
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ("light", "dark"))
 def test_tables_have_short_rows_and_pages_are_photographed(server, browser, width, scheme):
@@ -125,7 +126,7 @@ FIGURE_DOCS = [
     for d in toc_docs()
     if d.split("/")[-1][:2] in {"01", "02", "03", "04", "05", "06", "07", "08", "09"}
 ]
-MIN_TEXT_PX = report.MIN_TEXT_PX  # the library fits every figure to it
+MIN_TEXT_PX = phone_fit.MIN_TEXT_PX  # the library fits every figure to it
 
 
 @pytest.mark.parametrize("width", WIDTHS)

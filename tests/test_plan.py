@@ -8,6 +8,8 @@ import io
 import json
 import subprocess
 
+import pytest
+
 from safetybook import paths, plan
 
 PLAN = "analysis/PLAN.md"
@@ -20,6 +22,19 @@ def git(*args: str) -> str:
     )
     assert result.returncode == 0, f"git {' '.join(args)} failed: {result.stderr.strip()}"
     return result.stdout
+
+
+@pytest.fixture(scope="module")
+def plan_commit() -> str:
+    """The commit that first added the plan (the history must be present: a full clone)."""
+    assert (paths.ROOT / ".git").exists(), (
+        "the plan's order is checked from git history: clone the repository"
+    )
+    shallow = git("rev-parse", "--is-shallow-repository").strip()
+    assert shallow == "false", "a shallow clone lacks the history the plan's order is read from"
+    added = git("log", "--diff-filter=A", "--format=%H", "--", PLAN).split()
+    assert added, f"{PLAN} is not in the history"
+    return added[-1]
 
 
 def rows_at(commit: str) -> list[dict]:

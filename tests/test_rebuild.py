@@ -15,7 +15,7 @@ def test_derived_tables_equal_a_fresh_rebuild(capsys):
 
 
 def test_committed_notebook_outputs_are_not_stale():
-    stale = [p.name for p in execute.notebooks() if execute.is_stale(p)]
+    stale = [p.name for p in paths.chapter_notebooks() if execute.is_stale(p)]
     assert not stale, f"run `make execute` and commit: {stale}"
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from safetybook import report
+from safetybook import tables
 
 
 def test_cells_are_marked_as_numbers_prose_or_plain_words():
-    assert report._td(12) == '<td class="number">12</td>'
-    assert report._td(4500.0) == '<td class="number">4,500</td>'
-    assert report._td("22%") == '<td class="number">22%</td>'
-    assert report._td("Ireland (IE)") == "<td>Ireland (IE)</td>"
-    assert report._td("2021-01-22") == "<td>2021-01-22</td>"
-    assert report._td("word " * 20).startswith('<td class="prose">')
-    assert report._td(None) == "<td></td>"
+    assert tables.td(12) == '<td class="number">12</td>'
+    assert tables.td(4500.0) == '<td class="number">4,500</td>'
+    assert tables.td("22%") == '<td class="number">22%</td>'
+    assert tables.td("Ireland (IE)") == "<td>Ireland (IE)</td>"
+    assert tables.td("2021-01-22") == "<td>2021-01-22</td>"
+    assert tables.td("word " * 20).startswith('<td class="prose">')
+    assert tables.td(None) == "<td></td>"
 
 
 def test_a_table_marks_its_number_cells_and_escapes_its_text():
-    shown = report.HtmlTable(pd.DataFrame({"Where": ["A & B"], "Share": ["41%"]}))._repr_html_()
+    shown = tables.HtmlTable(pd.DataFrame({"Where": ["A & B"], "Share": ["41%"]}))._repr_html_()
     assert "<td>A &amp; B</td>" in shown and '<td class="number">41%</td>' in shown

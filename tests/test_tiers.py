@@ -13,7 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import TIER_FIXTURES
+from rerun_support import repository_copy
 
 from safetybook import paths
 
@@ -23,6 +25,13 @@ BUILD_OUTPUTS = {"BUILD_DIR", "SITE", "PDF", "SHOTS", "AXE", "RECORD"}
 # Fixtures that hand a test a copy of the repository: its `_build` is the copy's, made by the test.
 COPIES = {"tree", "built_tree", "bare_copy"}
 SUPPORT_MODULES = ("book_layout", "browser_support", "notebook_checks", "rerun_support")
+
+
+@pytest.fixture
+def bare_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's files as git sees them (tracked, and untracked but not ignored):
+    no _build/, no node_modules, no environments, as on a fresh clone."""
+    return repository_copy(tmp_path / "copy")
 
 
 def _names(node: ast.AST) -> set[str]:

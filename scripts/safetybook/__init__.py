@@ -1,5 +1,5 @@
-"""Shared code of the book: paths, the data contract, loading, validation, style and figures."""
+"""The library the chapters import: loading the dataset, the analyses, the figures and glue.
 
-from safetybook.paths import DATA_DIR, RAW_DIR, ROOT
-
-__all__ = ["ROOT", "DATA_DIR", "RAW_DIR"]
+The data pipeline (`safetybook_pipeline`, `make data`) and the book tooling (`safetybook_tooling`)
+are separate packages; this one imports neither.
+"""

@@ -45,15 +45,6 @@ class Result:
     anticipation_null_mean: float
     anticipation_p: float  # two-sided, for the anticipation
 
-    @property
-    def excess(self) -> float:
-        """Observed response minus what shifted action dates give on average."""
-        return self.observed - self.null_mean
-
-    @property
-    def anticipation_excess(self) -> float:
-        return self.anticipation - self.anticipation_null_mean
-
 
 def to_days(dates) -> np.ndarray:
     """Dates as whole days since 1970-01-01, whatever their datetime resolution."""
@@ -69,12 +60,6 @@ def window_counts(actions: np.ndarray, initiatives: np.ndarray, window: int) -> 
         initiatives, actions - window, side="left"
     )
     return after, before
-
-
-def after_minus_before(actions: np.ndarray, initiatives: np.ndarray, window: int) -> np.ndarray:
-    """Initiatives after minus before each action (kept for outside checks of version 0.1.0)."""
-    after, before = window_counts(actions, initiatives, window)
-    return after - before
 
 
 def clusters(days: np.ndarray, gap: int) -> np.ndarray:
@@ -211,26 +196,3 @@ def event_study(
         float(null_before.mean()),
         _two_sided(null_before, anticipation),
     )
-
-
-def results_frame(results: dict[str, Result]) -> pd.DataFrame:
-    """A tidy table of named results."""
-    rows = []
-    for name, r in results.items():
-        rows.append(
-            {
-                "variant": name,
-                "window_days": r.window,
-                "actions": r.n_actions,
-                "initiatives": r.n_initiatives,
-                "response": r.observed,
-                "response_null_mean": r.null_mean,
-                "response_null_low": r.null_low,
-                "response_null_high": r.null_high,
-                "response_p": r.p_value,
-                "anticipation": r.anticipation,
-                "anticipation_null_mean": r.anticipation_null_mean,
-                "anticipation_p": r.anticipation_p,
-            }
-        )
-    return pd.DataFrame(rows)

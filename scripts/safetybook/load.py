@@ -156,18 +156,6 @@ def units(data_dir: Path | None = None) -> pd.DataFrame:
     return frame.reset_index().sort_values(["date", "unit_id"]).reset_index(drop=True)
 
 
-def episodes() -> pd.DataFrame:
-    """Government episodes: one measure by one public authority (see the codebook)."""
-    frame = units()
-    return frame[frame["unit_kind"] == "episode"].reset_index(drop=True)
-
-
-def announcements() -> pd.DataFrame:
-    """Announcements: one initiative by TikTok, a partner or a government (see the codebook)."""
-    frame = units()
-    return frame[frame["unit_kind"] == "announcement"].reset_index(drop=True)
-
-
 def measures(data_dir: Path | None = None) -> pd.DataFrame:
     """Reported numbers with their source kind."""
     frame = table("measures", data_dir)

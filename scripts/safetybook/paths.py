@@ -17,6 +17,11 @@ CITATION_FILE = ROOT / "CITATION.cff"
 BUILD_DIR = ROOT / "_build"
 
 
+def chapter_notebooks() -> list[Path]:
+    """The chapters, in order: every `NN_slug.ipynb` in chapters/ (the template is not one)."""
+    return sorted(CHAPTERS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
 def seeds_dir() -> Path:
     """Folder of the five commissioning articles (override with SAFETYBOOK_SEEDS)."""
     configured = os.environ.get("SAFETYBOOK_SEEDS")

@@ -1,6 +1,6 @@
 """The book's matplotlib style: fixed font, opaque white background, colour-blind-safe palette.
 
-Figures are 6 inches wide with 12-point text, and `report.publish` narrows any figure whose labels
+Figures are 6 inches wide with 12-point text, and `glue.publish` narrows any figure whose labels
 make it wider than a phone's text column can show with 9 px text; titles wrap to the width.
 """
 

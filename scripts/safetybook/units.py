@@ -30,4 +30,3 @@ ANNOUNCEMENT_STEPS = frozenset({"launched", "detail", "expanded", "activated", "
 CONTEXT_STEPS = frozenset({"noted"})
 # Steps that relieve pressure: a court blocking the measure, enforcement delayed, the measure lifted.
 RELIEF_STEPS = frozenset({"enjoined", "delayed", "lifted"})
-UNIT_NOUNS = {"episode": ("episode", "episodes"), "announcement": ("announcement", "announcements")}

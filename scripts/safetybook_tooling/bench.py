@@ -2,9 +2,9 @@
 
 Measures medians over BENCH_RUNS runs (default 3) of: a cold build (clean build folder, every
 notebook executed), a no-change rebuild, a rebuild after one chapter's code changed, a rebuild after
-a data input changed, `make test-fast`, and the whole `make test` in parallel and serially, the
-former against v0.1.0's figures (bench/baseline-v0.1.0.json), once more (one run) with the
-re-runners' environments built first, as on a fresh clone; plus a floor: starting a
+a data input changed, `make test-fast`, `make check` on a built tree, and the whole `make test` in
+parallel and serially, the former against v0.1.0's figures (bench/baseline-v0.1.0.json) (it builds
+the re-runners' environments every run, as on a fresh clone); plus a floor: starting a
 kernel and importing the chapters' libraries once per notebook, one after another; plus setting up
 an environment from the lock (requirements.txt and the book's package), with pip and with uv, each
 with an empty (cold) and a filled (warm) download cache. Files it edits for a run are restored byte
@@ -36,7 +36,7 @@ BASELINE = paths.ROOT / "bench" / "baseline-v0.1.0.json"
 MAKE = ["make", "--no-print-directory"]
 FLOOR_IMPORTS = (
     "import pandas, numpy, matplotlib.pyplot, myst_nb\n"
-    "from safetybook import load, report, style, analysis, figures, eventstudy"
+    "from safetybook import load, glue, style, analysis, figures, eventstudy"
 )
 
 
@@ -75,7 +75,7 @@ class Restore:
 def cold_build() -> float:
     shutil.rmtree(paths.BUILD_DIR / "html", ignore_errors=True)
     shutil.rmtree(paths.BUILD_DIR / ".doctrees", ignore_errors=True)
-    notebooks = execute.notebooks()
+    notebooks = paths.chapter_notebooks()
     with Restore(*notebooks):
         for nb_path in notebooks:  # forget the stored input hash so everything executes
             nb = nbformat.read(nb_path, as_version=4)
@@ -84,13 +84,8 @@ def cold_build() -> float:
         return timed([*MAKE, "book"])
 
 
-def make_test_environments_cold() -> float:
-    shutil.rmtree(paths.BUILD_DIR / "rerun-envs", ignore_errors=True)
-    return timed([*MAKE, "test"])
-
-
 def cold_execution() -> float:
-    notebooks = execute.notebooks()
+    notebooks = paths.chapter_notebooks()
     with Restore(*notebooks):
         return timed([sys.executable, "-m", "safetybook_tooling.execute", "--force"])
 
@@ -115,7 +110,7 @@ def data_changed() -> float:
         paths.BIBLIOGRAPHY,
         paths.DATA_DICTIONARY,
         paths.DATASET_ARCHIVE,
-        *execute.notebooks(),
+        *paths.chapter_notebooks(),
     ):
         text = raw.read_text(encoding="utf-8").splitlines(keepends=True)
         text[1] = text[1].replace("WHO", "The WHO", 1)  # a one-word change in a description
@@ -128,7 +123,7 @@ def floor() -> float:
     from nbclient import NotebookClient
 
     start = time.perf_counter()
-    for _ in execute.notebooks():
+    for _ in paths.chapter_notebooks():
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_IMPORTS)])
         NotebookClient(
             nb, kernel_name="python3", resources={"metadata": {"path": str(paths.CHAPTERS_DIR)}}
@@ -217,9 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     # site and the PDF are rebuilt from them first (not timed).
     timed([*MAKE, "book", "pdf"])
     measures |= {
+        "make_check": median_of(lambda: timed([*MAKE, "check"])),
         "make_test_parallel": median_of(lambda: timed([*MAKE, "test"])),
-        # as on a fresh clone: the re-runners' environments (kept in _build/rerun-envs) built first
-        "make_test_parallel_environments_cold": median_of(make_test_environments_cold, 1),
         "make_test_serial": median_of(lambda: timed([*MAKE, "test-serial"])),
         # one sample each, in this order: the cold run fills the warm run's cache
         **{name: median_of(fn, 1) for name, fn in SETUPS.items()},
@@ -250,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         },
         # the inner loop (issue 20: at most 15 s), in seconds rather than a ratio
         "make_test_fast_seconds": {"value": median["make_test_fast"], "target_at_most": 15.0},
+        # the per-change check on a built tree (issue 27: at most 90 s on 2 cores)
+        "make_check_seconds": {"value": median["make_check"], "target_at_most": 90.0},
         # make venv (uv, warm cache) against v0.1.0's set-up (pip, no cache): at most a quarter
         "uv_warm_setup_over_pip_cold": {
             "value": median["env_setup_uv_warm"] / median["env_setup_pip_cold"],

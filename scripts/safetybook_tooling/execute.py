@@ -1,15 +1,20 @@
 """make execute: re-run the chapter notebooks whose inputs changed, in parallel, outputs written in place.
 
-A notebook's inputs are its code cells, the tidy tables, the library (`safetybook`) and the lock file.
-Their hash is stored in the notebook's metadata after a successful run, so an unchanged tree
-executes nothing and a stale output is never rendered.
+A notebook's inputs are what its outputs can depend on, and nothing else: its code cells, the tidy
+tables and their data contract, the library (`safetybook`), the runtime lock (the packages a chapter
+runs with, not the build and test tools), the pin of MyST-NB (which writes the glue records) and the
+`execute:` settings of _config.yml (not its title or theme). Their hash is stored in the notebook's
+metadata after a successful run, so an unchanged tree executes nothing, a linter bump or a title
+edit executes nothing, and a stale output is never rendered.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
+import re
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +23,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from safetybook import paths, report
+from safetybook import glue, paths
 
 HASH_KEY = "safetybook"
 
@@ -29,34 +34,39 @@ def execution_settings() -> dict:
     return config["execute"]
 
 
-def notebooks() -> list[Path]:
-    return sorted(paths.CHAPTERS_DIR.glob("[0-9][0-9]_*.ipynb"))
+RUNTIME_LOCK = "requirements-runtime.txt"
+GLUE_WRITER = "myst-nb"  # a book-build package whose version shapes the committed glue records
 
 
-def _shared_inputs() -> list[Path]:
+def _shared_files() -> list[Path]:
     # The library is everything a notebook may import (tests/test_architecture.py); the pipeline and the
     # tooling are not inputs of any notebook, so editing them re-executes nothing.
     module = sorted((paths.ROOT / "scripts" / "safetybook").rglob("*.py"))
     tables = sorted(paths.DATA_DIR.glob("*.csv"))
-    return [
-        *module,
-        *tables,
-        paths.DATAPACKAGE,
-        paths.ROOT / "requirements.txt",
-        paths.ROOT / "_config.yml",
-    ]
+    return [*module, *tables, paths.DATAPACKAGE, paths.ROOT / RUNTIME_LOCK]
+
+
+def glue_writer_pin() -> str:
+    """The full lock's pin of the package that writes the glue records (e.g. 'myst-nb==1.4.0')."""
+    text = (paths.ROOT / "requirements.txt").read_text(encoding="utf-8")
+    found = re.search(rf"^{re.escape(GLUE_WRITER)}==\S+", text, flags=re.M | re.I)
+    if not found:
+        raise ValueError(f"requirements.txt pins no {GLUE_WRITER}")
+    return found.group(0).lower()
 
 
 def input_hash(notebook: nbformat.NotebookNode) -> str:
-    """Hash of everything a notebook's outputs depend on."""
+    """Hash of everything a notebook's outputs depend on (see the module's docstring)."""
     digest = hashlib.sha256()
     for cell in notebook.cells:
         if cell.cell_type == "code":
             digest.update(cell.source.encode("utf-8") + b"\0")
-    for path in _shared_inputs():
+    for path in _shared_files():
         digest.update(
             path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
         )
+    settings = json.dumps(execution_settings(), sort_keys=True)
+    digest.update(b"execute\0" + settings.encode() + b"\0" + glue_writer_pin().encode())
     return digest.hexdigest()
 
 
@@ -79,8 +89,8 @@ def execute(path: Path) -> str:
     from nbclient import NotebookClient
 
     settings = execution_settings()
-    # The kernel inherits this: glued values are not displayed as well (see safetybook.report).
-    os.environ[report.BUILD_VARIABLE] = "1"
+    # The kernel inherits this: glued values are not displayed as well (see safetybook.glue).
+    os.environ[glue.BUILD_VARIABLE] = "1"
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
@@ -112,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
-    candidates = [p.resolve() for p in args.notebooks] or notebooks()
+    candidates = [p.resolve() for p in args.notebooks] or paths.chapter_notebooks()
     stale = [p for p in candidates if args.force or is_stale(p)]
     if args.check:
         for path in stale:

@@ -9,8 +9,8 @@ chapter starts, so the book is printed twice: once to find those pages, once wit
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import os
 import re
 import shutil
 import subprocess
@@ -21,17 +21,16 @@ from pathlib import Path
 import yaml
 
 from safetybook import paths
+from safetybook.formatting import long_date
+from safetybook_tooling.chromium import ARGS, CHROMIUM
 
-CHROMIUM = os.environ.get("SAFETYBOOK_CHROMIUM", "/usr/bin/chromium")
 PDF = paths.BUILD_DIR / "pdf" / "book.pdf"
 SITE_COPY = paths.BUILD_DIR / "html" / "book.pdf"
 SINGLE = paths.BUILD_DIR / "singlehtml"
 PRINT_CSS = Path(__file__).with_name("print.css")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 # The root document's title, then each chapter's: the single page nests every chapter in a toctree
 # wrapper and demotes its title to an h2.
 CHAPTER_TITLES = "main section > h1, main .toctree-wrapper > section > h2"
-MONTHS = "January February March April May June July August September October November December"
 
 
 def root_page() -> Path:
@@ -52,11 +51,6 @@ def citation() -> dict:
     return yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
 
 
-def long_date(iso: str) -> str:
-    year, month, day = (int(x) for x in str(iso).split("-"))
-    return f"{day} {MONTHS.split()[month - 1]} {year}"
-
-
 def title_page(cff: dict) -> str:
     authors = ", ".join(a.get("name", "") for a in cff["authors"])
     return (
@@ -65,7 +59,7 @@ def title_page(cff: dict) -> str:
         f'<p class="pdf-abstract">{html.escape(" ".join(cff["abstract"].split()))}</p>'
         f'<p class="pdf-authors">{html.escape(authors)}</p>'
         f'<p class="pdf-version">Version {html.escape(cff["version"])}, '
-        f"{long_date(cff['date-released'])}</p>"
+        f"{long_date(dt.date.fromisoformat(str(cff['date-released'])))}</p>"
         f'<p class="pdf-url">{html.escape(cff["url"])}</p>'
         '<p class="pdf-licence">Text and data: CC BY 4.0. Code: MIT.</p>'
         "</section>"

@@ -1,6 +1,6 @@
 """The data behind the "Explore the record" page: one record per counted unit, from the tidy tables.
 
-Written at build time by the Sphinx extension `_ext/explorer.py` as a script that assigns one
+Written at build time by the Sphinx extension beside it, `_ext/explorer.py`, as a script that assigns one
 global (`window.safetybookRecord`), so the page works from `file://` and offline. Every value a
 reader sees is in words (labels), never a code; codes are kept only where the page filters on them
 (theme, type, concern), since they are stable in a shared link.
@@ -13,7 +13,7 @@ import json
 import pandas as pd
 
 from safetybook import labels, load
-from safetybook.report import publication_date, shown_date
+from safetybook.formatting import publication_date, shown_date
 from safetybook.style import THEME_LABELS
 
 KINDS = {"episode": "Government episode", "announcement": "Announcement"}
