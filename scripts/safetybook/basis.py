@@ -119,7 +119,8 @@ def key_steps(book) -> pd.Series:
     fines = steps[(steps["event_type"] == "fine") & (steps["event_id"] != steps["unit_id"])]
     first_fine = fines.sort_values(["date", "event_id"]).groupby("unit_id")["event_id"].first()
     units = book.units["unit_id"]
-    return pd.Series(units.map(first_fine).fillna(units).values, index=units.values)
+    keyed = units.map(first_fine).astype(object)
+    return pd.Series(keyed.where(keyed.notna(), units).values, index=units.values)
 
 
 def unit_bases(book) -> pd.Series:
