@@ -9,6 +9,7 @@ or http(s) URL named by SAFETYBOOK_DATA; else the dataset archive published with
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -17,6 +18,8 @@ import urllib.request
 import zipfile
 from functools import cache
 from pathlib import Path
+
+import pandas as pd
 
 from safetybook import paths
 
@@ -106,3 +109,11 @@ def data_dir() -> Path:
     if paths.DATAPACKAGE.exists():
         return paths.DATA_DIR
     return _resolve(os.environ.get(VARIABLE) or DATASET_URL)
+
+
+def collection_date(data_dir_: Path | None = None) -> pd.Timestamp:
+    """The last day the record is complete to, as far as the stored sources show (one value,
+    `collection_date` in datapackage.json)."""
+    folder = Path(data_dir_) if data_dir_ is not None else data_dir()
+    package = json.loads((folder / TABLE_FILE).read_text(encoding="utf-8"))
+    return pd.Timestamp(package["collection_date"])

@@ -41,6 +41,7 @@ CONCERN = {
     "wellbeing": "Well-being",
     "bullying_harassment": "Bullying and harassment",
     "none": "No safety concern",
+    "not_stated": "Not stated",
     "other": "Other",
 }
 ACTOR_LEVEL = {
