@@ -85,3 +85,9 @@ def test_the_code_runs_the_plan_s_parameters():
     }
     assert not differ, f"the code departs from the plan (list it in DEVIATIONS.md): {differ}"
     assert set(fixed) - {"plan_version", "tag", "written", "study_end"} == set(plan.PARAMETERS)
+
+
+def test_the_plan_s_commit_and_day_in_the_code_are_the_history_s(plan_commit):
+    assert plan_commit.startswith(plan.PLAN_COMMIT)
+    day = git("log", "-1", "--format=%ad", "--date=short", plan_commit).strip()
+    assert day == f"{plan.PLAN_DATE:%Y-%m-%d}"

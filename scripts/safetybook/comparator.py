@@ -188,3 +188,72 @@ def around_rules(book, window: int = plan.PRIMARY_WINDOW) -> pd.DataFrame:
             row[f"{p}_after"] = int(((delta > 0) & (delta <= window)).sum())
         table.append(row)
     return pd.DataFrame(table)
+
+
+def size(
+    data: dict,
+    end,
+    simulations: int = plan.SIZE_SIMULATIONS,
+    draws: int = plan.SIZE_DRAWS,
+    seed: int = plan.SEED,
+) -> np.ndarray:
+    """p-values of the comparator test on records where the null holds by construction: every
+    platform's response starts drawn uniformly over the study period (plan, section 5, Q2)."""
+    from safetybook.responses import _start_days
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(simulations):
+        fake = {p: _start_days(rng, data["responses"][p], plan.STUDY_START, end) for p in PLATFORMS}
+        result = test(data, end, draws=draws, seed=int(rng.integers(1 << 31)), responses=fake)
+        out.append(result["p_value"])
+    return np.array(out)
+
+
+def power(
+    data: dict,
+    end,
+    ks=plan.POWER_WAVE_K,
+    replications: int = plan.POWER_REPLICATIONS,
+    draws: int = plan.POWER_DRAWS,
+    seed: int = plan.SEED,
+    null_p: np.ndarray | None = None,
+) -> dict[int, float]:
+    """Share of runs that reject when k TikTok steps, matching every place on the wave's concern,
+    are added within 90 days after the largest cluster of TikTok-specific pressure."""
+    from safetybook.responses import _with_added, cluster_sizes, rejects
+
+    specific = data["specific"]
+    wave = cluster_sizes(specific).iloc[0]
+    lo = int(to_days([wave["first"]])[0])
+    hi = int(to_days([wave["last"]])[0]) + plan.PRIMARY_WINDOW
+    places = set(specific["area"].astype(str)) | set(data["rules"]["area"].astype(str))
+    keys = frozenset(("data_security_foreign_control", place) for place in places)
+    rng = np.random.default_rng(seed)
+    result = {}
+    for k in ks:
+        rejected = 0
+        for _ in range(replications):
+            days = pd.to_datetime(rng.integers(lo, hi + 1, size=k), unit="D")
+            fake = dict(data["responses"])
+            fake["tiktok"] = _with_added(data["responses"]["tiktok"], days, [keys] * k)
+            outcome = test(data, end, draws=draws, seed=int(rng.integers(1 << 31)), responses=fake)
+            rejected += rejects(outcome["p_value"], null_p)
+        result[k] = rejected / replications
+    return result
+
+
+def mean_after(data: dict, kind: str, platform: str, window: int = plan.PRIMARY_WINDOW) -> float:
+    """A platform's own matched steps per event of one kind of pressure in the `window` days after
+    it (interval midpoints), for the descriptive chart beside the test."""
+    frame = data[kind]
+    steps = data["responses"][platform]
+    day = frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
+    mid = steps["date_earliest"] + (steps["date_latest"] - steps["date_earliest"]) / 2
+    counts = []
+    for key, when in zip(frame["key"], day, strict=True):
+        delta = (mid - when).dt.days
+        counts.append(
+            int((steps["keys"].map(lambda k, key=key: key in k) & delta.between(1, window)).sum())
+        )
+    return float(np.mean(counts)) if counts else float("nan")

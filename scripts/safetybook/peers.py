@@ -86,3 +86,77 @@ def fines_by_platform(book) -> pd.DataFrame:
     fines = fines.assign(platform=fines["unit_id"].map(platform), step=fines["fine_id"].map(step))
     fines = fines[fines["platform"].isin(PLATFORMS) & fines["step"].isin(IMPOSING_STEPS)]
     return fines.sort_values(["platform", "date"]).reset_index(drop=True)
+
+
+def only_one(table: pd.DataFrame, platform: str = "TikTok") -> list[str]:
+    """The concerns (rows of a `by_concern` table) on which only one platform's record holds
+    units."""
+    others = table.drop(columns=[platform])
+    return [c for c in table.index if table.at[c, platform] > 0 and (others.loc[c] == 0).all()]
+
+
+def concerns_words(table: pd.DataFrame, platform: str = "TikTok") -> str:
+    """A sentence on the concerns only one platform faced, from the table (two possible forms)."""
+    alone = only_one(table, platform)
+    if not alone:
+        return f"every concern {platform}'s record holds appears in a peer's record too"
+    named = " and ".join(c.lower() for c in alone)
+    return f"only {platform}'s record holds government episodes on {named}"
+
+
+def largest_fine(fines: pd.DataFrame, platform: str, currency: str = "EUR") -> str:
+    """A platform's largest fine in one currency (amounts in different currencies are never
+    compared or converted), with its authority and year."""
+    own = fines[(fines["platform"] == platform) & (fines["currency"] == currency)]
+    own = own[own["value"].notna()]
+    if own.empty:
+        return f"none in {currency} with a recorded amount"
+    top = own.sort_values("value", ascending=False).iloc[0]
+    where = labels.place(str(top["jurisdiction"])).split(" (")[0]
+    return f"{currency} {top['value']:,.0f} ({top['authority']}, {where}, {top['date']:%Y})"
+
+
+def per_year_chart(table: pd.DataFrame, record: str, title: str):
+    """Units of one record per year, one line per platform; returns the figure and its data."""
+    import matplotlib.pyplot as plt
+
+    from safetybook.style import PALETTE
+
+    part = table.loc[record]
+    fig, ax = plt.subplots()
+    for colour, platform in zip(PALETTE, PLATFORMS, strict=False):
+        values = part.loc[platform] if platform in part.index else pd.Series(0, index=part.columns)
+        ax.plot(part.columns, values, "o-", color=colour, label=NAMES[platform])
+    ax.set_xticks(list(part.columns), [str(y) for y in part.columns])
+    ax.set_ylabel(f"{record} per year")
+    ax.set_title(title)
+    ax.legend(loc="upper left")
+    data = part.reindex(list(PLATFORMS), fill_value=0).rename(index=NAMES)
+    data = data.reset_index().melt(id_vars="platform", var_name="year", value_name="units")
+    return fig, data
+
+
+def concern_chart(table: pd.DataFrame, title: str, label: str):
+    """Units by concern (rows) and platform (columns), as grouped horizontal bars; returns the
+    figure and its data."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from safetybook import figures
+    from safetybook.style import PALETTE
+
+    fig, ax = plt.subplots(figsize=(6.0, 4.6))
+    height = 0.8 / len(table.columns)
+    for j, (colour, platform) in enumerate(zip(PALETTE, table.columns, strict=False)):
+        y = np.arange(len(table)) + (j - (len(table.columns) - 1) / 2) * height
+        ax.barh(y, table[platform], height=height, color=colour, label=platform)
+    ax.set_yticks(range(len(table)), figures.wrapped(table.index))
+    ax.invert_yaxis()
+    ax.set_xlabel(label)
+    ax.set_title(title)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right")
+    data = table.reset_index(names="concern").melt(
+        id_vars="concern", var_name="platform", value_name="units"
+    )
+    return fig, data

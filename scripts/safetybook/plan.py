@@ -34,6 +34,10 @@ PANEL_DISPERSION_LIMIT = 1.5
 COMPARATOR_PLATFORMS = ("instagram", "youtube")
 COMPARATOR_MINIMUM = 30
 PRE_EXISTING_2026_ROWS = ("chi-038", "spo-016", "spo-032", "gov-104")
+# The commit that added analysis/PLAN.md (tag plan-v1) and its day (tests/test_plan.py checks both
+# against the repository's history).
+PLAN_COMMIT = "f846546"
+PLAN_DATE = pd.Timestamp("2026-12-05")
 
 # The parameter names of analysis/plan-parameters.json and the constants that carry them.
 PARAMETERS = {

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from safetybook import load, paths
+from safetybook import dataset, load
 
 ADDED = "added from this list item after the recall check"
 
@@ -52,7 +53,7 @@ def government_recall(listed: pd.DataFrame | None = None) -> Recall:
     )
 
 
-OUTSIDE = paths.ROOT / "curation" / "recall"
+OUTSIDE_FOLDER = "recall"
 LIST_NAMES = {
     "tiktok_2025_2026": "Government measures on TikTok, July 2025 on",
     "instagram": "Government measures on Instagram",
@@ -61,9 +62,19 @@ LIST_NAMES = {
 }
 
 
+def outside_folder() -> Path:
+    """The outside lists and their matches (data/recall/, shipped in the dataset archive)."""
+    return dataset.data_dir() / OUTSIDE_FOLDER
+
+
 def outside_matches() -> pd.DataFrame:
-    """The December 2026 outside lists' rows matched to the record (curation/recall/matches.csv)."""
-    return pd.read_csv(OUTSIDE / "matches.csv", dtype=str, keep_default_na=False)
+    """The December 2026 outside lists' rows matched to the record (data/recall/matches.csv)."""
+    return pd.read_csv(outside_folder() / "matches.csv", dtype=str, keep_default_na=False)
+
+
+def newsroom_frame() -> pd.DataFrame:
+    """The outside frame of TikTok's own newsroom posts (data/recall/newsroom_frame.csv)."""
+    return pd.read_csv(outside_folder() / "newsroom_frame.csv", dtype=str, keep_default_na=False)
 
 
 def outside_recall(matches: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -72,12 +83,12 @@ def outside_recall(matches: pd.DataFrame | None = None) -> pd.DataFrame:
     matches = outside_matches() if matches is None else matches
     unknown = set(matches["status"]) - {"held", "missing", "out_of_scope"}
     if unknown:
-        raise ValueError(f"curation/recall/matches.csv: unknown status {sorted(unknown)}")
+        raise ValueError(f"data/recall/matches.csv: unknown status {sorted(unknown)}")
     rows = []
     for name, label in LIST_NAMES.items():
         own = matches[matches["list"] == name]
         if own.empty:
-            raise ValueError(f"curation/recall/matches.csv: no rows for the list {name!r}")
+            raise ValueError(f"data/recall/matches.csv: no rows for the list {name!r}")
         held = int((own["status"] == "held").sum())
         missing = int((own["status"] == "missing").sum())
         partial = int(((own["status"] == "held") & (own["step_held"] == "no")).sum())

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
-from safetybook import plan
+from safetybook import basis, labels, plan
 from safetybook.eventstudy import clusters, to_days
 from safetybook.response_test import Outcome, run
 
@@ -370,3 +370,112 @@ def calibrated(p_values: np.ndarray) -> tuple[float, bool]:
 
 def with_window(outcome: Outcome, window: int) -> Outcome:
     return replace(outcome, window=window)
+
+
+# -- the plan's sensitivity analyses (section 4) ----------------------------------------------------
+
+
+def _collapse_largest(pressure: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pressure events without the largest cluster, and with it collapsed to one event on its
+    first day, keyed as the cluster's earliest event (S2)."""
+    mid = pressure["date_earliest"] + (pressure["date_latest"] - pressure["date_earliest"]) / 2
+    wave = cluster_sizes(pressure).iloc[0]
+    inside = (mid >= wave["first"]) & (mid <= wave["last"])
+    without = pressure[~inside].reset_index(drop=True)
+    earliest = pressure[inside].sort_values("date_earliest").iloc[[0]]
+    one = earliest.assign(date_earliest=wave["first"], date_latest=wave["first"])
+    return without, pd.concat([without, one], ignore_index=True)
+
+
+def sensitivities(book, end) -> pd.DataFrame:
+    """S1 to S7 beside the primary analysis: pressure events, response steps, the 90-day response
+    against shifted timing and its two-sided p (uncalibrated: the calibration is the primary
+    configuration's)."""
+    bases = basis.unit_bases(book)
+    primary = pressure_events(book)
+    rows = []
+
+    def add(name, pressure, responses):
+        outcome = test(pressure, responses, plan.PRIMARY_WINDOW, end)
+        rows.append(
+            {
+                "analysis": name,
+                "pressure": outcome.n_pressure,
+                "responses": outcome.n_responses,
+                "observed": outcome.observed,
+                "shifted": outcome.null_mean,
+                "p_value": outcome.p_value,
+            }
+        )
+
+    add("Primary", primary, response_events(book, primary))
+    add("S1: first steps only", primary, response_events(book, primary, first_steps_only=True))
+    without, collapsed = _collapse_largest(primary)
+    add("S2: largest cluster left out", without, response_events(book, without))
+    add("S2: largest cluster as one event", collapsed, response_events(book, collapsed))
+    stated = pressure_events(book, stated_only=True)
+    add("S3: stated concerns only", stated, response_events(book, stated))
+    wide = pressure_events(book, government_wide_only=True)
+    add("S4: government-wide scope only", wide, response_events(book, wide))
+    everyone = response_events(book, primary)
+    for concern in plan.MATCHED_CONCERNS:
+        own = primary[primary["matched"] == concern].reset_index(drop=True)
+        name = f"S5: {labels.CONCERN[concern].lower()} only"
+        add(name, own, everyone[everyone["matched"] == concern].reset_index(drop=True))
+    for title, mapping in list(MAPPINGS.items())[1:]:
+        mapped = pressure_events(book, mapping=mapping)
+        add(f"S6: {title}", mapped, response_events(book, mapped, mapping=mapping))
+    supported = pressure_events(book, bases=bases)
+    add(
+        "S7: single-report units left out", supported, response_events(book, supported, bases=bases)
+    )
+    return pd.DataFrame(rows)
+
+
+# -- Q4: which concerns TikTok's safety work addresses (plan, section 5) ---------------------------
+
+
+def safety_work(book) -> pd.DataFrame:
+    """TikTok-led announcements that are safety work: sports deals (concern none) left out."""
+    units = book.units
+    return units[
+        (units["unit_kind"] == "announcement")
+        & (units["platform"] == "tiktok")
+        & (units["initiative_lead"] == "tiktok")
+        & (units["concern"].astype(str) != "none")
+    ]
+
+
+def matched_shares(concerns_by_frame: dict[str, pd.Series]) -> pd.DataFrame:
+    """Per frame and mapping, the share of safety work on a matched concern."""
+    rows = []
+    for frame, concerns in concerns_by_frame.items():
+        for title, mapping in MAPPINGS.items():
+            mapped = _mapped(concerns, mapping)
+            rows.append(
+                {
+                    "frame": frame,
+                    "mapping": title,
+                    "items": len(mapped),
+                    "share": 100.0 * mapped.isin(plan.MATCHED_CONCERNS).mean(),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def concern_words(shares: pd.DataFrame) -> str:
+    """The plan's reading rule for Q4: three possible answers."""
+    if (shares["share"] < 50).all():
+        return (
+            "most of TikTok's safety work addresses other concerns than the ones governments "
+            "pressed, in both frames and under every concern mapping"
+        )
+    if (shares["share"] > 50).all():
+        return (
+            "most of TikTok's safety work addresses the concerns governments pressed, in both "
+            "frames and under every concern mapping"
+        )
+    return (
+        "whether most of TikTok's safety work addresses the concerns governments pressed depends "
+        "on the frame and on how concerns are mapped"
+    )

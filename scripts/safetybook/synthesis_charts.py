@@ -1,17 +1,22 @@
-"""The synthesis chapter's figures: the method in a sketch, the two streams by concern, and the
-response in each window against shifted timing. The statistics are in `synthesis`."""
+"""The synthesis chapter's figures: the method, the two streams by concern, the test's behaviour
+under a true null, its power, each window against shifted timing, the comparator and the case
+studies. The statistics are in `responses`, `response_test`, `comparator` and `cases`; each chart
+returns its figure and the data it draws (every value and label plotted)."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
-from safetybook import figures, labels, synthesis
+from safetybook import figures, labels, plan
 from safetybook.style import PALETTE
+
+PRESSURE, RESPONSE = PALETTE[1], PALETTE[0]
 
 
 def method_sketch():
-    """A sketch of one episode with its 90-day windows before and after, and three initiatives;
+    """A sketch of one pressure event with its 90-day windows before and after, and three steps;
     returns the figure and its data (the two windows in days)."""
     fig, ax = plt.subplots(figsize=(6.0, 3.4))
     ax.axvspan(-90, 0, color="#E69F00", alpha=0.25)
@@ -20,7 +25,7 @@ def method_sketch():
     ax.text(
         0,
         1.05,
-        "A government episode (a children's-data fine, say)",
+        "Pressure aimed at TikTok (a fine, say)",
         ha="center",
         color="#8a3b00",
         backgroundcolor="white",
@@ -29,35 +34,40 @@ def method_sketch():
     ax.text(45, 0.75, "90 days after", ha="center")
     for day in (-60, 30, 70):
         ax.plot(day, 0.4, "o", color="#1a1a1a")
-    ax.text(0, 0.12, "TikTok initiatives on the same concern", ha="center")
+    ax.text(0, 0.12, "TikTok's own steps on the same concern", ha="center")
     ax.set_xlim(-120, 120)
     ax.set_ylim(0, 1.2)
     ax.set_yticks([])
-    ax.set_xlabel("Days from the episode's first step")
+    ax.set_xlabel("Days from the pressure event")
     ax.grid(visible=False)
-    ax.set_title("Count matched initiatives before and after each episode")
+    ax.set_title("Count TikTok's matched steps before and after each pressure event")
     sketch = pd.DataFrame(
-        {"part": ["anticipation", "response"], "from_day": [-90, 1], "to_day": [-1, 90]}
+        {"part": ["90 days before", "90 days after"], "from_day": [-90, 1], "to_day": [-1, 90]}
     )
     return fig, sketch
 
 
-def streams_chart(actions: pd.DataFrame, initiatives: pd.DataFrame):
-    """One row per matched concern: government episodes as ticks, TikTok-led initiatives as dots;
-    returns the figure and its data (both streams, one row per unit)."""
-    concerns = list(synthesis.MATCH)
+def _midpoint(frame: pd.DataFrame) -> pd.Series:
+    return frame["date_earliest"] + (frame["date_latest"] - frame["date_earliest"]) / 2
+
+
+def streams_chart(pressure: pd.DataFrame, responses: pd.DataFrame, title: str):
+    """One row per matched concern: pressure events as ticks, TikTok's response steps as dots
+    (interval midpoints); returns the figure and its data."""
+    concerns = list(plan.MATCHED_CONCERNS)
     fig, ax = plt.subplots(figsize=(6.0, 4.4))
     for y, concern in enumerate(concerns):
-        acts = actions[actions["concern"] == concern]
-        inits = initiatives[initiatives["concern"] == concern]
-        ax.plot(acts["date"], [y - 0.15] * len(acts), "|", markersize=14, color=PALETTE[1])
-        ax.plot(inits["date"], [y + 0.15] * len(inits), "o", markersize=6, color=PALETTE[0])
-    ax.set_yticks(range(len(concerns)), figures.wrapped(labels.CONCERN[c] for c in concerns))
+        acts = pressure[pressure["matched"] == concern]
+        steps = responses[responses["matched"] == concern]
+        ax.plot(_midpoint(acts), [y - 0.15] * len(acts), "|", markersize=14, color=PRESSURE)
+        ax.plot(_midpoint(steps), [y + 0.15] * len(steps), "o", markersize=6, color=RESPONSE)
+    names = [labels.CONCERN[c] for c in concerns]
+    ax.set_yticks(range(len(concerns)), figures.wrapped(names))
     ax.set_ylim(-0.6, len(concerns) - 0.4)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     figures.year_axis(ax)
-    ax.set_title("Pressure came in waves; TikTok's matching initiatives were few")
+    ax.set_title(title)
     handles = [
         plt.Line2D(
             [],
@@ -65,29 +75,90 @@ def streams_chart(actions: pd.DataFrame, initiatives: pd.DataFrame):
             marker="|",
             linestyle="none",
             markersize=12,
-            color=PALETTE[1],
-            label="Government episode",
+            color=PRESSURE,
+            label="Pressure aimed at TikTok",
         ),
         plt.Line2D(
             [],
             [],
             marker="o",
             linestyle="none",
-            color=PALETTE[0],
-            label="TikTok-led initiative on the same concern",
+            color=RESPONSE,
+            label="TikTok's own step on the same concern",
         ),
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=1)
-    both = pd.concat([actions.assign(stream="episode"), initiatives.assign(stream="initiative")])
-    columns = ["unit_id", "date", "date_precision", "stream", "concern", "area"]
-    return fig, both[columns]
+    both = pd.concat(
+        [
+            pressure.assign(stream="Pressure aimed at TikTok", day=_midpoint(pressure)),
+            responses.assign(
+                stream="TikTok's own step on the same concern", day=_midpoint(responses)
+            ),
+        ]
+    )
+    both["concern"] = both["matched"].map(labels.CONCERN)
+    return fig, both[["event_id", "unit_id", "day", "stream", "concern", "area"]]
 
 
-def windows_chart(results: dict):
-    """For each window (days, in `results`' order): the observed response beside the range of 95%
-    of shifted records; returns the figure and its data."""
+def null_p_histogram(null_p: np.ndarray, threshold: float, observed_p: float, title: str):
+    """The test's p-values on records where the null holds by construction, the calibrated
+    rejection threshold and the observed p-value; returns the figure and its data."""
     fig, ax = plt.subplots()
-    for i, r in enumerate(results.values()):
+    edges = np.linspace(0, 1, 21)
+    counts, _ = np.histogram(null_p, bins=edges)
+    ax.bar(
+        edges[:-1],
+        counts,
+        width=0.05,
+        align="edge",
+        color="#999999",
+        edgecolor="white",
+        label="Null-true records",
+    )
+    ax.axvline(threshold, color=PRESSURE, linewidth=2, label="Calibrated threshold")
+    ax.axvline(observed_p, color=RESPONSE, linewidth=2, linestyle="--", label="Observed p-value")
+    ax.set_xlabel("Two-sided p-value")
+    ax.set_ylabel("Records")
+    ax.set_title(title)
+    ax.legend(loc="upper right")
+    data = pd.DataFrame({"bin_from": edges[:-1], "bin_to": edges[1:], "records": counts})
+    marks = pd.DataFrame(
+        {
+            "bin_from": [threshold, observed_p],
+            "bin_to": [threshold, observed_p],
+            "records": [np.nan, np.nan],
+            "line": ["Calibrated threshold", "Observed p-value"],
+        }
+    )
+    return fig, pd.concat([data.assign(line="Null-true records"), marks], ignore_index=True)
+
+
+def power_chart(wave: dict[int, float], title: str):
+    """Power against k global data-security steps added after the largest wave (k on the
+    horizontal axis); returns the figure and its data."""
+    fig, ax = plt.subplots()
+    ks, power = list(wave), [100 * wave[k] for k in wave]
+    ax.plot(ks, power, "o-", color=RESPONSE)
+    ax.axhline(
+        100 * plan.POWER_WORDS_BELOW,
+        color="#999999",
+        linestyle=":",
+        label="Below 20%: cannot detect",
+    )
+    ax.set_xticks(ks)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("Global steps added after the wave")
+    ax.set_ylabel("Runs that reject (%)")
+    ax.set_title(title)
+    ax.legend(loc="upper left")
+    return fig, pd.DataFrame({"steps_added": ks, "power_percent": power})
+
+
+def windows_chart(table: pd.DataFrame, title: str):
+    """For each window: the observed response beside the range of 95% of shifted records;
+    returns the figure and its data."""
+    fig, ax = plt.subplots()
+    for i, r in enumerate(table.itertuples()):
         ax.plot(
             [i - 0.12] * 2,
             [r.null_low, r.null_high],
@@ -100,27 +171,66 @@ def windows_chart(results: dict):
             i + 0.12,
             r.observed,
             "o",
-            color=PALETTE[0],
+            color=RESPONSE,
             markersize=8,
             label="Observed response" if i == 0 else None,
         )
-    ax.set_xticks(range(len(results)), [f"{w} days" for w in results])
-    ax.set_xlim(-0.6, len(results) - 0.4)
-    ax.set_ylabel("Matched initiatives per episode, after")
-    inside = all(r.null_low <= r.observed <= r.null_high for r in results.values())
-    ax.set_title(
-        "The response sits inside the range of shifted timing"
-        if inside
-        else "The response leaves the range of shifted timing in some windows"
-    )
+    names = [f"{w} days" for w in table["window"]]
+    ax.set_xticks(range(len(table)), names)
+    ax.set_xlim(-0.6, len(table) - 0.4)
+    ax.set_ylabel("Matched steps per pressure event, after")
+    ax.set_title(title)
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left")
-    data = pd.DataFrame(
-        {
-            "window_days": list(results),
-            "response": [r.observed for r in results.values()],
-            "null_low": [r.null_low for r in results.values()],
-            "null_high": [r.null_high for r in results.values()],
-        }
-    )
+    data = table[["window", "observed", "null_low", "null_high"]].assign(label=names)
     return fig, data
+
+
+def comparator_chart(means: pd.DataFrame, title: str):
+    """Each platform's own matched steps per event in the 90 days after pressure aimed at TikTok
+    and after rules binding every platform; returns the figure and its data."""
+    fig, ax = plt.subplots()
+    kinds = list(means.columns)
+    width = 0.38
+    for j, kind in enumerate(kinds):
+        x = np.arange(len(means)) + (j - 0.5) * width
+        ax.bar(x, means[kind], width=width, color=(PRESSURE, "#999999")[j], label=kind)
+    ax.set_xticks(range(len(means)), list(means.index))
+    ax.set_ylabel("Own matched steps per event, 90 days after")
+    ax.set_title(title)
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper left")
+    data = means.reset_index().melt(id_vars="platform", var_name="pressure", value_name="steps")
+    return fig, data
+
+
+def case_chart(sequence: pd.DataFrame, title: str):
+    """One case: government steps (pressure and relief) and TikTok's own steps on one time axis;
+    returns the figure and its data."""
+    fig, ax = plt.subplots(figsize=(6.0, 3.2))
+    lanes = {"Government": 1, "TikTok": 0}
+    styles = {
+        "pressure": ("v", PRESSURE, "Pressure"),
+        "relief": ("^", "#009E73", "Relief"),
+        "tiktok": ("o", RESPONSE, "TikTok's step"),
+    }
+    for kind, (marker, colour, name) in styles.items():
+        part = sequence[sequence["kind"] == kind]
+        if len(part):
+            ax.plot(
+                part["date"],
+                part["side"].map(lanes),
+                marker,
+                color=colour,
+                markersize=8,
+                linestyle="none",
+                label=name,
+                alpha=0.8,
+            )
+    ax.set_yticks([0, 1], ["TikTok", "Government"])
+    ax.set_ylim(-0.6, 1.6)
+    ax.grid(axis="y", visible=False)
+    figures.year_axis(ax, 1)
+    ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2)
+    return fig, sequence[["date", "side", "kind", "step", "unit_id", "event_id"]]

@@ -59,6 +59,8 @@ def outputs(
     if zipped is not None:
         members = {p.name: text for p, text in files.items() if p.suffix == ".csv"}
         members["datapackage.json"] = paths.DATAPACKAGE.read_text(encoding="utf-8")
+        for path in sorted((paths.DATA_DIR / "recall").glob("*")):
+            members[f"recall/{path.name}"] = path.read_text(encoding="utf-8")
         members["README.md"] = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
         members["LICENSE.md"] = (paths.ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
         files[zipped] = archive(members)
