@@ -4,9 +4,9 @@ agree, or a single report (the fact-checker's rule; see the codebook and data/RE
 Two reports are independent when their publishers differ and neither carries the other's story:
 copies of one wire story (AP, Reuters, AFP, ...) are one report, a rewrite of a press release is
 the issuer's report, and a document that copies another (`derived_from`) is that document's report.
-Reports agree when they date the step alike to the precision the record states (the same day, the
-same month or the same year), or, for a figure, when they state the same number to the precision
-of the rounder one.
+Reports agree when every day a report may stand for lies within the step's date interval (a day,
+a month, a year, or the interval a row states when reports give different days), or, for a figure,
+when they state the same number to the precision of the rounder one.
 """
 
 from __future__ import annotations
@@ -23,6 +23,16 @@ OWN_PAGE_KINDS = (*AUTHORITY_KINDS, "primary", "transparency_report")
 TIKTOK_OWN_KINDS = ("transparency_report", "primary")
 BASES = ("official", "corroborated", "single")
 FINE_OR_LAW_TYPES = ("fine", "age_limit", "divest_or_ban")
+ENFORCEMENT_METRICS = (
+    "videos_removed",
+    "harassment_bullying_share_of_removed_videos",
+    "accounts_removed_suspected_under_13",
+    "proactive_removal_rate",
+    "safety_civility_share_of_removed_videos",
+)
+# The record's own targets (issue 30): shares official or corroborated.
+TARGETS = {"episodes": 90.0, "fines_laws": 100.0, "figures": 90.0}
+TIKTOK_RECORD = ("tiktok", "all_platforms")
 
 
 def publisher_key(publisher: str) -> str:
@@ -223,3 +233,55 @@ def shares(bases: pd.Series) -> dict[str, float]:
     result = {b: 100.0 * counts[b] / n if n else float("nan") for b in BASES}
     result["supported"] = result["official"] + result["corroborated"]
     return result
+
+
+def tiktok_episode_bases(book) -> pd.Series:
+    """The bases of the government episodes of TikTok's record (aimed at TikTok or binding every
+    platform)."""
+    bases = unit_bases(book)
+    units = book.units.set_index("unit_id")
+    episodes = units[(units["unit_kind"] == "episode") & units["platform"].isin(TIKTOK_RECORD)]
+    return bases[bases.index.isin(episodes.index)]
+
+
+def targets(book) -> pd.DataFrame:
+    """The record's three targets: what is counted, how many, the shares official, corroborated
+    and single, the share official or corroborated, its target and whether it is met."""
+    platform = book.units.set_index("unit_id")["platform"]
+    fines = fine_law_bases(book)
+    fines = fines[fines.index.map(platform).isin(TIKTOK_RECORD)]
+    figures = figure_bases(book.measures, book.sources, ENFORCEMENT_METRICS)["basis"]
+    parts = {
+        "episodes": ("Government episodes", tiktok_episode_bases(book), "episodes"),
+        "fines_laws": ("Fines and laws", fines, "episodes"),
+        "figures": ("TikTok's enforcement figures", figures, "figures (metric and period)"),
+    }
+    rows = []
+    for key, (name, bases, noun) in parts.items():
+        share = shares(pd.Series(bases))
+        rows.append(
+            {
+                "What": name,
+                "Counted": f"{len(bases)} {noun}",
+                "Official": share["official"],
+                "Corroborated": share["corroborated"],
+                "Single": share["single"],
+                "Official or corroborated": share["supported"],
+                "Target": TARGETS[key],
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["Met"] = [
+        "yes" if s >= t else "no"
+        for s, t in zip(table["Official or corroborated"], table["Target"], strict=True)
+    ]
+    return table
+
+
+def targets_words(table: pd.DataFrame) -> str:
+    """One sentence on how many targets are met, naming those missed."""
+    missed = table.loc[table["Met"] == "no", "What"].str.lower().tolist()
+    if not missed:
+        return "Every target is met."
+    met = len(table) - len(missed)
+    return f"{met} of the {len(table)} targets are met; not yet: {', '.join(missed)}."
