@@ -96,12 +96,23 @@ def only_one(table: pd.DataFrame, platform: str = "TikTok") -> list[str]:
 
 
 def concerns_words(table: pd.DataFrame, platform: str = "TikTok") -> str:
-    """A sentence on the concerns only one platform faced, from the table (two possible forms)."""
+    """A sentence on the concerns only one platform faced and those every platform faced, from
+    the table (rows concerns, columns platforms)."""
     alone = only_one(table, platform)
-    if not alone:
-        return f"every concern {platform}'s record holds appears in a peer's record too"
-    named = " and ".join(c.lower() for c in alone)
-    return f"only {platform}'s record holds government episodes on {named}"
+    shared = [c for c in table.index if (table.loc[c] > 0).all()]
+    parts = []
+    if alone:
+        parts.append(
+            f"only {platform}'s record holds government episodes on "
+            + " and ".join(c.lower() for c in alone)
+        )
+    if shared:
+        parts.append(
+            "every platform's record holds some on " + ", ".join(c.lower() for c in shared)
+        )
+    if not parts:
+        return "no concern is held by one platform's record alone or by every platform's"
+    return "; ".join(parts)
 
 
 def largest_fine(fines: pd.DataFrame, platform: str, currency: str = "EUR") -> str:
@@ -160,3 +171,8 @@ def concern_chart(table: pd.DataFrame, title: str, label: str):
         id_vars="concern", var_name="platform", value_name="units"
     )
     return fig, data
+
+
+def _listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
