@@ -285,3 +285,15 @@ def targets_words(table: pd.DataFrame) -> str:
         return "Every target is met."
     met = len(table) - len(missed)
     return f"{met} of the {len(table)} targets are met; not yet: {', '.join(missed)}."
+
+
+def basis_words(book, unit_ids) -> str:
+    """'x% on the acting organisation's own page, y% on two independent reports that agree, z% on
+    a single report' for a set of units (every chapter's "what this dataset misses" box)."""
+    bases = unit_bases(book)
+    share = shares(bases[bases.index.isin(set(unit_ids))])
+    return (
+        f"{share['official']:.0f}% on the acting organisation's own page, "
+        f"{share['corroborated']:.0f}% on two independent reports that agree and "
+        f"{share['single']:.0f}% on a single report"
+    )
