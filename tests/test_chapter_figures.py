@@ -3,12 +3,11 @@ and the exact data `glue.publish` writes beside it."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np
 import pandas as pd
 
 from safetybook import (
@@ -18,7 +17,6 @@ from safetybook import (
     health,
     reliability,
     sports,
-    synthesis,
     synthesis_charts,
 )
 
@@ -235,22 +233,33 @@ def test_sports_reach_kinds_and_money():
     assert sports.priced(measures) == 1
 
 
-def test_synthesis_charts_draw_the_method_the_streams_and_each_window():
+def test_synthesis_charts_draw_what_their_data_holds():
     fig, sketch = synthesis_charts.method_sketch()
     assert sketch[["from_day", "to_day"]].values.tolist() == [[-90, -1], [1, 90]]
-    concern = next(iter(synthesis.MATCH))
-    unit = {"date_precision": "day", "area": "US", "source_id": "s", "concern": concern}
-    actions = pd.DataFrame([{**unit, "unit_id": "g1", "date": T("2021-01-01")}])
-    initiatives = pd.DataFrame([{**unit, "unit_id": "i1", "date": T("2021-02-01")}])
-    fig, data = synthesis_charts.streams_chart(actions, initiatives)
-    assert data["stream"].tolist() == ["episode", "initiative"] and "source_id" not in data
-    results = {  # what the chart reads of each window's result
-        90: SimpleNamespace(observed=1.5, null_low=0.5, null_high=1.6),
-        30: SimpleNamespace(observed=2.0, null_low=0.5, null_high=1.5),
-    }
-    fig, data = synthesis_charts.windows_chart(results)
-    assert data["window_days"].tolist() == [90, 30]
-    assert _title(fig) == "The response leaves the range of shifted timing in some windows"
+    row = {"date_earliest": T("2021-01-01"), "date_latest": T("2021-01-31"), "area": "US"}
+    pressure = pd.DataFrame(
+        [{**row, "event_id": "g1", "unit_id": "g1", "matched": "child_protection"}]
+    )
+    steps = pd.DataFrame(
+        [{**row, "event_id": "i1", "unit_id": "i1", "matched": "child_protection"}]
+    )
+    fig, data = synthesis_charts.streams_chart(pressure, steps, "A title")
+    assert len(data) == 2 and data["day"].iloc[0] == T("2021-01-16") and "source_id" not in data
+    windows = pd.DataFrame(
+        {
+            "window": [30, 90],
+            "observed": [1.5, 2.0],
+            "null_low": [0.5, 0.5],
+            "null_high": [1.6, 1.5],
+        }
+    )
+    fig, data = synthesis_charts.windows_chart(windows, "Windows")
+    assert data["label"].tolist() == ["30 days", "90 days"] and _title(fig) == "Windows"
+    fig, data = synthesis_charts.power_chart({1: 0.0, 2: 0.25}, "Power")
+    assert data["power_percent"].tolist() == [0.0, 25.0]
+    null = np.linspace(0.0, 1.0, 40)
+    fig, data = synthesis_charts.null_p_histogram(null, 0.05, 0.6, "Null")
+    assert data.loc[data["line"] == "Null-true records", "records"].sum() == 40
 
 
 def test_the_agreement_chart_draws_both_rounds_for_every_variable():

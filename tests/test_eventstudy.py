@@ -91,35 +91,3 @@ def test_the_same_seed_gives_the_same_result():
     first = event_study(actions, initiatives, 60, START, END, draws=300, seed=9)
     second = event_study(actions, initiatives, 60, START, END, draws=300, seed=9)
     assert first == second
-
-
-def _result(observed: float, null_mean: float, p: float):
-    from safetybook.eventstudy import Result
-
-    return Result(90, 10, 10, observed, 0.0, null_mean, 0.0, 1.0, p, 0.0, 1.0)
-
-
-@pytest.mark.parametrize(
-    "observed, p, expected",
-    [(2.0, 0.01, "came more often"), (0.1, 0.01, "came less often"), (1.0, 0.5, "no difference")],
-)
-def test_the_verdict_rule_can_give_each_of_its_answers(observed, p, expected):
-    from safetybook.synthesis import verdict
-
-    assert expected in verdict(_result(observed, 1.0, p))
-
-
-@pytest.mark.parametrize(
-    "p_test, p_model, coefficient, expected",
-    [
-        (0.01, 0.01, 0.5, "both detect"),
-        (0.5, 0.5, 0.1, "neither detects"),
-        (0.01, 0.5, 0.1, "only the permutation test"),
-        (0.5, 0.01, 0.1, "only the count model"),
-        (0.01, 0.01, -0.5, "disagree on the direction"),
-    ],
-)
-def test_the_agreement_rule_can_give_each_of_its_answers(p_test, p_model, coefficient, expected):
-    from safetybook.synthesis import agreement_words
-
-    assert expected in agreement_words(_result(2.0, 1.0, p_test), p_model, coefficient)
