@@ -88,6 +88,7 @@ def test_every_source_is_cited_by_a_row():
         set(events["source_id"])
         | set(measures["source_id"])
         | set(sources["derived_from"].dropna())
+        | set(load.table("claims")["best_source_id"].dropna())
     )
     unused = sorted(set(sources["source_id"]) - used)
     assert not unused, f"sources no row rests on: {unused}"
