@@ -71,35 +71,37 @@ def unit_outcomes(book) -> pd.DataFrame:
     'fine EUR 530 million, 2025' or 'lifted, 2024') and `what` (the first step's type with the
     outcome, e.g. 'Investigation → fine EUR 530 million, 2025')."""
     steps = book.steps.sort_values(["date", "date_latest", "event_id"])
-    amounts = step_amounts(book.steps, book.reports, book.measures)
+    amounts = step_amounts(book.steps, book.reports, book.measures).to_dict()
+    columns = ["unit_id", "event_id", "date", "step", "event_type"]
+    by_unit: dict[str, list[dict]] = {}
+    for row in steps[columns].astype({"event_type": str, "step": str}).to_dict("records"):
+        by_unit.setdefault(row["unit_id"], []).append(row)
     rows = {}
-    for unit_id, own in steps.groupby("unit_id", sort=False, observed=True):
-        first = own[own["event_id"] == unit_id]
-        first = first.iloc[0] if len(first) else own.iloc[0]
-        later = own[(own["event_id"] != first["event_id"]) & ~own["step"].isin(NOT_OUTCOMES)]
-        changed = later[
-            later["event_type"] != later["event_type"].shift(fill_value=first["event_type"])
+    for unit_id, own in by_unit.items():
+        first = next((s for s in own if s["event_id"] == unit_id), own[0])
+        later = [s for s in own if s is not first and s["step"] not in NOT_OUTCOMES]
+        before = [first, *later][: len(later)]
+        changed = [
+            s for s, b in zip(later, before, strict=True) if s["event_type"] != b["event_type"]
         ]
-        outcome, step = "", None
-        if len(changed):
+        outcome, step, amount = "", None, ""
+        if changed:
             # The last change of type: the first step of the type the unit ended as.
-            step = changed.iloc[-1]
-            run = later[
-                (later["date"] >= step["date"]) & (later["event_type"] == step["event_type"])
-            ]
-            amount = next((amounts[e] for e in run["event_id"] if e in amounts.index), "")
+            step = changed[-1]
+            run = [s for s in later[later.index(step) :] if s["event_type"] == step["event_type"]]
+            amount = next((amounts[s["event_id"]] for s in run if s["event_id"] in amounts), "")
             word = _lower_first(labels.EVENT_TYPE[step["event_type"]])
             outcome = f"{word} {amount}".strip() + f", {step['date']:%Y}"
-        elif len(later):
-            step = later.iloc[-1]
+        elif later:
+            step = later[-1]
             outcome = f"{_lower_first(labels.STEP[step['step']])}, {step['date']:%Y}"
         first_amount = amounts.get(first["event_id"], "")
         opening = f"{labels.EVENT_TYPE[first['event_type']]} {first_amount}".strip()
         rows[unit_id] = {
-            "types": tuple(dict.fromkeys(own["event_type"].astype(str))),
+            "types": tuple(dict.fromkeys(s["event_type"] for s in own)),
             "outcome_step": "" if step is None else str(step["event_id"]),
             "outcome_date": pd.NaT if step is None else step["date"],
-            "amount": amount if len(changed) else first_amount,
+            "amount": amount if changed else first_amount,
             "outcome": outcome,
             "what": f"{opening} {ARROW} {outcome}" if outcome else opening,
         }
