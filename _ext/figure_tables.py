@@ -4,6 +4,11 @@
   node that Sphinx numbers in the table sequence ("Table 3"), with its caption above the table.
 - A long cell in a Markdown table is marked `prose` (or `prose-long`), so the stylesheet gives it a readable width
   (the library marks long cells of glued tables the same way).
+- Every table sits in a frame: its scroll region is focusable and labelled, and above it a visible
+  note ("Scroll sideways for more columns") that `_static/table-scroll.js` shows, with an edge shadow
+  on the side that hides columns, only while the table is wider than the page; glued tables bring
+  their scroll region from the library (`safetybook.tables.HtmlTable`), Markdown tables get theirs
+  here, where the theme writes its container.
 - Each figure's image links to the image file itself, so a tap or click opens it full size.
 - Next to each figure's CSV download link, a link to its `.metadata.json` sidecar (title, columns,
   sources, licence), written beside the CSV by `safetybook.figure_export.write_figure_data`.
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape
 
 from docutils import nodes
 from sphinx import addnodes
@@ -25,6 +31,12 @@ TABLE_LABEL = re.compile(r"-tbl-")
 FIGURE_CSV = re.compile(r"figure-data/(?P<label>[\w-]+)\.csv$")
 PROSE_LENGTH = 60
 LONG_PROSE_LENGTH = 150
+# The visible cue above a table wider than its page (hidden until the page's script finds it so).
+SCROLL_HINT = (
+    '<p class="table-scroll-hint" hidden aria-hidden="true">'
+    "Scroll sideways for more columns <span>→</span></p>\n"
+)
+THEME_CONTAINER = '<div class="pst-scrollable-table-container">'
 
 
 class glued_table(nodes.figure):  # noqa: N801 (docutils node classes are lower case)
@@ -54,6 +66,57 @@ def depart_table_caption(self: HTML5Translator, node: table_caption) -> None:
     self.body.append("</span>")
     self.add_permalink_ref(node.parent, "Link to this table")
     self.body.append("</p>\n</figcaption>\n")
+
+
+def _table_name(node: nodes.table) -> str:
+    """What a Markdown table is about: its own title, else the title of the section it sits in."""
+    titles = [c for c in node.children if isinstance(c, nodes.title)]
+    if titles:
+        return titles[0].astext()
+    section = node.parent
+    while section is not None and not isinstance(section, nodes.section):
+        section = section.parent
+    if section is not None and isinstance(section[0], nodes.title):
+        return section[0].astext()
+    return ""
+
+
+def visit_table(self: HTML5Translator, node: nodes.table) -> None:
+    """The theme's table, in a frame for the scroll cue, its scroll region focusable and labelled
+    (pydata-sphinx-theme writes a bare container and makes it focusable only from its script)."""
+    type(self).visit_table(self, node)
+    at = len(self.body) - 2
+    if self.body[at] != THEME_CONTAINER:
+        raise RuntimeError(f"the theme's table container changed: {self.body[at]!r}")
+    name = _table_name(node)
+    label = (
+        f"Table: {name} (scrolls sideways on small screens)"
+        if name
+        else "Table (scrolls sideways on small screens)"
+    )
+    self.body[at] = (
+        f'{SCROLL_HINT}<div class="table-frame">'
+        f'<div class="pst-scrollable-table-container" tabindex="0" role="region" aria-label="{escape(label)}">'
+    )
+
+
+def depart_table(self: HTML5Translator, node: nodes.table) -> None:
+    type(self).depart_table(self, node)
+    self.body.append("</div>\n")  # the frame
+
+
+def frame_glued_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """A glued table's output (the library's scroll region) becomes its frame, with the cue above."""
+    if app.builder.format != "html":
+        return
+    for table in doctree.findall(glued_table):
+        # MyST-NB writes the output as a raw node with classes, rendered as a <div> around it.
+        outputs = [r for r in table.findall(nodes.raw) if "text_html" in r.get("classes", [])]
+        if len(outputs) != 1:
+            raise RuntimeError(f"{docname}: a glued table without one HTML output: {table['ids']}")
+        outputs[0]["classes"].append("table-frame")
+        parent = outputs[0].parent
+        parent.insert(parent.index(outputs[0]), nodes.raw("", SCROLL_HINT, format="html"))
 
 
 class GluedTables(SphinxTransform):
@@ -157,8 +220,10 @@ def setup(app: Sphinx) -> dict:
         html=(visit_glued_table, depart_glued_table),
     )
     app.add_node(table_caption, html=(visit_table_caption, depart_table_caption))
+    app.add_node(nodes.table, override=True, html=(visit_table, depart_table))
     app.add_transform(GluedTables)
     app.add_transform(ProseCells)
     app.add_transform(FigureMetadataLinks)
     app.connect("doctree-resolved", link_figure_images)
+    app.connect("doctree-resolved", frame_glued_tables)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

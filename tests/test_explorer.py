@@ -45,11 +45,29 @@ def units() -> pd.DataFrame:
     return frame[frame["unit_kind"] != "context"].sort_values(["date", "unit_id"])
 
 
+@functools.cache
+def step_types() -> dict[str, set[str]]:
+    """Each unit's steps' event types (a unit is of every type one of its steps has)."""
+    steps = load.events()
+    return steps.groupby("unit_id")["event_type"].agg(lambda s: set(s.astype(str))).to_dict()
+
+
 def expected(
-    theme=None, kind=None, jurisdiction=None, official=None, year_from=None, year_to=None
+    theme=None,
+    kind=None,
+    jurisdiction=None,
+    official=None,
+    year_from=None,
+    year_to=None,
+    platform=None,
+    step_type=None,
 ) -> list[str]:
     """Unit ids matching the filters, oldest first (the page's default order)."""
     frame = units()
+    if platform:
+        frame = frame[frame["platform"] == platform]
+    if step_type:
+        frame = frame[[step_type in step_types()[u] for u in frame["unit_id"]]]
     if theme:
         frame = frame[frame["theme"] == theme]
     if kind:
@@ -86,7 +104,16 @@ def test_the_expectations_are_not_vacuous():
     peers = {"cmp-117", "cmp-155", "cmp-174", "cmp-224"}  # Instagram's and YouTube's records
     assert set(ireland) == tiktok | peers
     assert 0 < len(expected(theme="health")) < len(units())
-    assert 25 < len(expected(theme="health")), "the CSV test must span more than one page"
+    assert 25 < len(expected(theme="health", year_from=2020)), "the CSV test must span two pages"
+    # The Irish regulator's two fines on TikTok: each unit opens with an investigation.
+    assert expected(jurisdiction="Ireland", step_type="fine", platform="tiktok") == [
+        "chi-004",
+        "gov-129",
+    ]
+    assert {units().set_index("unit_id").at[u, "event_type"] for u in ("chi-004", "gov-129")} == {
+        "investigation"
+    }
+    assert set(expected(platform="instagram")) and set(expected(platform="youtube"))
 
 
 # -- the record written for the page ---------------------------------------------------------------
@@ -118,7 +145,8 @@ def test_the_record_shows_words_not_codes():
         for unit in record["units"]
         for value in (unit["place"], unit["applies"], unit["direction"], unit["who"])
     ]
-    shown += [step[1] for unit in record["units"] for step in unit["steps"]]
+    shown += [step["step"] for unit in record["units"] for step in unit["steps"]]
+    shown += [unit["what"] for unit in record["units"]]
     shown += [s[3] for s in record["sources"].values()]
     codes = [v for v in shown if re.fullmatch(r"[a-z]+(_[a-z]+)+", v)]
     assert not codes, codes[:10]
@@ -134,10 +162,62 @@ def test_a_conflicting_report_is_one_whose_dates_miss_the_steps():
             assert other_date != step_date, unit_id
 
 
+def test_the_record_names_what_each_unit_became_and_its_amounts():
+    by_id = {u["id"]: u for u in _record()["units"]}
+    assert by_id["gov-129"]["what"] == "Investigation → fine EUR 530 million, 2025"
+    assert by_id["gov-129"]["types"] == ["investigation", "fine"]
+    assert "530,000,000" in by_id["gov-129"]["find"] and "€530 million" in by_id["gov-129"]["find"]
+    fine = [s for s in by_id["gov-129"]["steps"] if s["amount"]]
+    assert [(s["id"], s["amount"]) for s in fine] == [("gov-047", "EUR 530 million")]
+    assert by_id["chi-004"]["what"] == "Investigation → fine EUR 345 million, 2023"
+    assert {u["platform"] for u in by_id.values()} == {
+        "tiktok",
+        "instagram",
+        "youtube",
+        "all_platforms",
+    }
+    for unit in by_id.values():
+        assert unit["types"] == list(dict.fromkeys(s["type"] for s in unit["steps"])), unit["id"]
+        assert set(unit["types"]) == step_types()[unit["id"]], unit["id"]
+
+
+def test_the_packed_record_unpacks_to_the_record():
+    """The page receives the record packed (lists, positions); unpacked as the page's script does,
+    it is the record again, so nothing is lost on the way."""
+    record = _record()
+    packed = explorer_record.payload(record)
+    sources = list(record["sources"])
+    kinds, step_words = packed["words"]["sourceKind"], packed["words"]["step"]
+    for row, unit in zip(packed["units"], record["units"], strict=True):
+        got = dict(zip(packed["fields"], row, strict=True))
+        assert [sources[i] for i in got["sources"]] == unit["sources"]
+        steps = [
+            {
+                "id": s[0],
+                "date": s[1],
+                "step": step_words[s[2]],
+                "type": s[3],
+                "text": s[4] or unit["text"],
+                "source": sources[s[5]],
+                "amount": s[6],
+                "who": s[7] or unit["who"],
+            }
+            for s in got["steps"]
+        ]
+        assert steps == unit["steps"], unit["id"]
+        assert [[*c[:3], sources[c[3]]] for c in got["conflicts"]] == unit["conflicts"]
+        rest = {k: v for k, v in got.items() if k not in ("sources", "steps", "conflicts")}
+        assert rest == {k: unit[k] for k in rest}, unit["id"]
+    for key, source in zip(sources, packed["sources"], strict=True):
+        publisher, date, url, kind, official = source
+        assert [publisher, date, url, kinds[kind], bool(official)] == record["sources"][key]
+
+
 def test_the_built_record_equals_the_units_in_data(built_site):
     text = RECORD.read_text(encoding="utf-8")
     payload = json.loads(text.split(" = ", 1)[1].rstrip().rstrip(";"))
-    assert [u["id"] for u in payload["units"]] == list(units()["unit_id"])
+    ids = payload["fields"].index("id")
+    assert [u[ids] for u in payload["units"]] == list(units()["unit_id"])
     assert text == explorer_record.record_js(), "the built record is stale: run `make book`"
 
 
@@ -175,6 +255,18 @@ def opened_page(browser, url: str, width: int, scheme: str = "light"):
         context.close()
 
 
+def open_filters(page) -> None:
+    """Unfold the filters as a reader would (they start folded on a phone)."""
+    if not page.locator("#explorer-panel").evaluate("d => d.open"):
+        page.click("#explorer-panel > summary")
+    assert page.locator("#explorer-type").is_visible()
+
+
+def summary(page) -> str:
+    """The filter panel's summary, as one line."""
+    return " ".join(page.inner_text("#explorer-panel > summary").split())
+
+
 def shown_ids(page) -> list[str]:
     return page.eval_on_selector_all(
         "#explorer-table tbody tr[id]", "rows => rows.map(r => r.id.replace(/^unit-/, ''))"
@@ -207,6 +299,7 @@ def test_the_page_lists_every_unit_and_loads_nothing_from_elsewhere(server, brow
 @pytest.mark.parametrize("width", WIDTHS)
 def test_typing_a_jurisdictions_name_filters_the_rows_to_it(server, browser, width):
     with opened_page(browser, f"{server}/{PAGE}.html", width) as (page, log):
+        open_filters(page)
         page.locator("#explorer-jurisdiction").press_sequentially("Ireland", delay=20)
         want = expected(jurisdiction="Ireland")
         wait_for_count(page, len(want))
@@ -249,6 +342,7 @@ def test_a_shared_filtered_url_restores_the_filters(server, browser, width):
         assert page.input_value("#explorer-official") == "yes"
         assert page.input_value("#explorer-to") == "2024"
         # A change made on the page goes into the address, and that address restores it.
+        open_filters(page)
         page.select_option("#explorer-sort", "date-desc")
         page.select_option("#explorer-to", "2022")
         narrowed = expected(**filters, year_from=2020, year_to=2022)
@@ -265,8 +359,8 @@ def test_a_shared_filtered_url_restores_the_filters(server, browser, width):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_csv_download_holds_exactly_the_filtered_rows(server, browser, width):
-    want = expected(theme="health", year_from=2021)
-    with opened_page(browser, f"{server}/{PAGE}.html?theme=health&from=2021", width) as (page, log):
+    want = expected(theme="health", year_from=2020)
+    with opened_page(browser, f"{server}/{PAGE}.html?theme=health&from=2020", width) as (page, log):
         wait_for_count(page, len(want))
         assert len(shown_ids(page)) < len(want), "the download must hold more than one page"
         with page.expect_download() as download:
@@ -277,7 +371,204 @@ def test_the_csv_download_holds_exactly_the_filtered_rows(server, browser, width
         assert [r["unit_id"] for r in rows] == want
         assert {r["theme"] for r in rows} == {"Health"}
         assert all(r["sources"].startswith(tuple(load.sources()["publisher"])) for r in rows)
+        assert all(r["address"].endswith(f"/{PAGE}.html?unit={r['unit_id']}") for r in rows)
+        assert {r["platform"] for r in rows} <= {"TikTok", "All platforms"}
         assert log["hosts"] == {urlsplit(server).netloc}, log["hosts"]
+
+
+# -- what happened: types of any step, outcomes, amounts, platforms ------------------------------
+
+IRISH_FINES = [
+    "chi-004",
+    "gov-129",
+]  # the Data Protection Commission's EUR 345m (2023) and 530m (2025)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_ireland_and_fine_find_both_of_the_irish_regulators_fines(server, browser, width):
+    """The readers' review (B1): type "Fine" with jurisdiction "Ireland" showed no unit, because each
+    fine concluded an investigation. A unit is of every type one of its steps has, and its row says
+    what it became beside its first step."""
+    want = expected(jurisdiction="Ireland", step_type="fine")
+    assert set(IRISH_FINES) < set(want)
+    with opened_page(browser, f"{server}/{PAGE}.html", width) as (page, log):
+        open_filters(page)
+        page.locator("#explorer-jurisdiction").fill("Ireland")
+        page.select_option("#explorer-type", "fine")
+        wait_for_count(page, len(want))
+        assert shown_ids(page) == want
+        assert page.inner_text("#explorer-active") == "(2 active)"
+        assert "→ fine EUR 345 million, 2023" in page.inner_text("#unit-chi-004")
+        assert "→ fine EUR 530 million, 2025" in page.inner_text("#unit-gov-129")
+        page.select_option("#explorer-platform", "tiktok")
+        wait_for_count(page, len(IRISH_FINES))
+        assert shown_ids(page) == IRISH_FINES
+        platforms = page.eval_on_selector_all(
+            "#explorer-table tbody tr[id] td:nth-child(3)", "cells => cells.map(c => c.textContent)"
+        )
+        assert platforms == ["TikTok", "TikTok"]
+        assert "platform=tiktok" in page.url and "type=fine" in page.url
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"explore-irish-fines-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_search_finds_amounts_authorities_and_outcomes(server, browser, width):
+    def search(page, words: str) -> list[str]:
+        page.locator("#explorer-q").fill(words)
+        page.wait_for_function(
+            "text => document.getElementById('explorer-status').textContent.trim() !== text",
+            arg=f"Showing {len(units())} of {len(units())} units",
+        )
+        return shown_ids(page)
+
+    with opened_page(browser, f"{server}/{PAGE}.html", width) as (page, log):
+        found = search(page, "530")
+        assert "gov-129" in found and len(found) <= 5, found
+        assert "EUR 530 million" in page.inner_text("#unit-gov-129")
+        for spelling in ("EUR 530 million", "€530 million", "530,000,000", "345 million"):
+            found = search(page, spelling)
+            assert ("chi-004" if "345" in spelling else "gov-129") in found, spelling
+        # Authorities that acted in a later step only: the courts that ruled on the 2025 fine.
+        assert "gov-129" in search(page, "Supreme Court of Ireland")
+        # An outcome word: the fines of Ireland's regulator, though each opened an investigation.
+        assert set(IRISH_FINES) <= set(search(page, "fine Data Protection Commission Ireland"))
+        # A unit's id.
+        assert search(page, "chi-004") == ["chi-004"]
+
+
+def test_the_platform_filter_keeps_one_platform_s_record(server, browser):
+    want = expected(platform="youtube")
+    assert 25 < len(want) < len(units())
+    with opened_page(browser, f"{server}/{PAGE}.html?platform=youtube", 1280) as (page, log):
+        wait_for_count(page, len(want))
+        page.select_option(".dt-length select", "-1")
+        assert shown_ids(page) == want
+        platforms = page.eval_on_selector_all(
+            "#explorer-table tbody tr[id] td:nth-child(3)", "cells => cells.map(c => c.textContent)"
+        )
+        assert set(platforms) == {"YouTube"}
+        assert page.input_value("#explorer-platform") == "youtube"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_csv_carries_each_units_step_types_and_amounts(server, browser, width):
+    query = "jurisdiction=Ireland&type=fine&platform=tiktok"
+    with opened_page(browser, f"{server}/{PAGE}.html?{query}", width) as (page, log):
+        wait_for_count(page, len(IRISH_FINES))
+        with page.expect_download() as download:
+            page.click("#explorer-csv")
+        rows = {
+            r["unit_id"]: r
+            for r in csv.DictReader(open(download.value.path(), encoding="utf-8", newline=""))
+        }
+    assert list(rows) == IRISH_FINES
+    assert rows["gov-129"]["type"] == "Investigation"
+    assert rows["gov-129"]["step_types"] == "Investigation | Fine"
+    assert rows["gov-129"]["what_happened"] == "Investigation → fine EUR 530 million, 2025"
+    assert rows["gov-129"]["amounts"] == "EUR 530 million (2025-05-02)"
+    assert rows["chi-004"]["amounts"].startswith("EUR 345 million (2023-09-15)")
+    assert rows["chi-004"]["platform"] == "TikTok"
+    assert rows["chi-004"]["address"].endswith(f"/{PAGE}.html?unit=chi-004")
+
+
+# -- a stable address for every unit ---------------------------------------------------------------
+
+
+def unit_sources(unit_id: str) -> set[str]:
+    """Every source of a unit: its steps' and its reports'."""
+    rows = load.events(include_corroborating=True)
+    return set(rows.loc[rows["unit_id"] == unit_id, "source_id"])
+
+
+def assert_unit_opened(page, unit_id: str, height: int) -> None:
+    """The page shows that one unit, its id as a link to its address, its steps and sources open,
+    and the row starts within the first screen."""
+    page.wait_for_function(
+        "() => /^Showing 1 of \\d+ units/.test(document.getElementById('explorer-status').textContent)"
+    )
+    assert shown_ids(page) == [unit_id]
+    row = page.locator(f"#unit-{unit_id}")
+    link = row.locator("a.explorer-id")
+    assert link.inner_text() == f"Unit {unit_id}"
+    assert link.get_attribute("href") == f"explore.html?unit={unit_id}"
+    assert row.locator("details.explorer-more").evaluate("d => d.open")
+    by_id = units().set_index("unit_id")
+    steps = row.locator(".explorer-steps li")
+    assert steps.count() == by_id.at[unit_id, "n_steps"]
+    assert steps.last.is_visible()
+    assert row.locator(".explorer-sources li").count() == len(unit_sources(unit_id))
+    assert row.bounding_box()["y"] < height - 150, row.bounding_box()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_units_address_opens_it_with_its_steps_and_sources(server, browser, width):
+    height = 844 if width < 600 else 900
+    with opened_page(browser, f"{server}/{PAGE}.html?unit=gov-129", width) as (page, log):
+        assert_unit_opened(page, "gov-129", height)
+        assert status(page).endswith(": unit gov-129")
+        assert "EUR 530 million" in page.inner_text("#unit-gov-129 .explorer-steps")
+        assert page.inner_text("#explorer-active") == "(1 active)"
+        assert not log["errors"], log["errors"]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"explore-unit-{width}.png"), full_page=False)
+    # A step's id (the fine of 2 May 2025, as figure data name it) opens the unit it belongs to.
+    with opened_page(browser, f"{server}/{PAGE}.html?unit=gov-047", width) as (page, log):
+        assert_unit_opened(page, "gov-129", height)
+        assert "which has the step gov-047" in status(page)
+    # Every row links to its own address; following it opens that unit.
+    with opened_page(browser, f"{server}/{PAGE}.html?theme=sports", width) as (page, log):
+        first = shown_ids(page)[0]
+        page.click(f"#unit-{first} a.explorer-id")
+        page.wait_for_selector("#explorer.explorer-ready")
+        assert page.url.endswith(f"{PAGE}.html?unit={first}")
+        assert_unit_opened(page, first, height)
+
+
+def test_an_unknown_id_says_so(server, browser):
+    with opened_page(browser, f"{server}/{PAGE}.html?unit=gov-999x", 1280) as (page, log):
+        page.wait_for_function(
+            "() => document.getElementById('explorer-status').textContent.includes('no unit')"
+        )
+        assert shown_ids(page) == []
+        assert status(page).endswith("no unit or step has the id gov-999x")
+
+
+# -- on a phone ----------------------------------------------------------------------------------
+
+
+PHONE = {"width": 390, "height": 844}
+FIRST_ROW_PX = 150  # at least this much of the first row on the first screen
+
+
+@pytest.mark.matrix  # at 390 px only: make test, not make check
+def test_on_a_phone_the_first_rows_are_on_the_first_screen_and_the_filters_fold(server, browser):
+    with opened_page(browser, f"{server}/{PAGE}.html", PHONE["width"]) as (page, log):
+        assert page.viewport_size == PHONE
+        assert not page.locator("#explorer-panel").evaluate("d => d.open")
+        assert summary(page) == "Filters (none active)"
+        assert not page.locator("#explorer-type").is_visible()
+        top = page.locator("#explorer-table tbody tr[id]").first.bounding_box()["y"]
+        assert top + FIRST_ROW_PX <= PHONE["height"], f"the first row starts at {top:.0f} px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "explore-phone-first-screen.png"), full_page=False)
+        open_filters(page)
+        page.select_option("#explorer-platform", "instagram")
+        assert page.inner_text("#explorer-active") == "(1 active)"
+    # A shared view on a phone: the filters stay folded, and their summary counts them.
+    query = "platform=tiktok&type=fine&jurisdiction=Ireland"
+    with opened_page(browser, f"{server}/{PAGE}.html?{query}", PHONE["width"]) as (page, log):
+        wait_for_count(page, len(IRISH_FINES))
+        assert summary(page) == "Filters (3 active)"
+        top = page.locator("#explorer-table tbody tr[id]").first.bounding_box()["y"]
+        assert top + FIRST_ROW_PX <= PHONE["height"], f"the first row starts at {top:.0f} px"
+
+
+def test_on_a_wide_screen_the_filters_start_open(server, browser):
+    with opened_page(browser, f"{server}/{PAGE}.html", 1280) as (page, log):
+        assert page.locator("#explorer-panel").evaluate("d => d.open")
+        assert page.locator("#explorer-type").is_visible()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -327,12 +618,16 @@ def test_the_table_sorts_from_the_keyboard_and_says_so(server, browser):
         assert "sort=date-desc" in page.url
 
 
-def test_the_page_works_from_a_file(browser, built_site):
-    url = (built_site / f"{PAGE}.html").as_uri() + "?theme=sports"
-    with opened_page(browser, url, 1280) as (page, log):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_page_and_a_units_address_work_from_a_file(browser, built_site, width):
+    url = (built_site / f"{PAGE}.html").as_uri()
+    with opened_page(browser, url + "?theme=sports", width) as (page, log):
         wait_for_count(page, len(expected(theme="sports")))
         assert not log["errors"], log["errors"]
         assert log["hosts"] == {""}, log["hosts"]
+    with opened_page(browser, url + "?unit=chi-004", width) as (page, log):
+        assert_unit_opened(page, "chi-004", 844 if width < 600 else 900)
+        assert not log["errors"], log["errors"]
 
 
 def test_the_page_weighs_under_a_megabyte_with_the_full_dataset(server, browser):

@@ -1,28 +1,31 @@
-/* "Explore the record": search, filters, sorting, a shareable link and a CSV download over the
-   book's units, on top of DataTables (installed from npm, copied into the site at build time, as this
-   file is, by _ext/explorer.py).
-   The record is `window.safetybookRecord`, written from data/ by _ext/explorer.py; the filter state
-   lives in the page's query string, so a link restores the view. Nothing is loaded from elsewhere. */
+/* "Explore the record": search, filters, sorting, a shareable link, an address for every unit and a
+   CSV download over the book's units, on top of DataTables (installed from npm, copied into the site
+   at build time, as this file is, by _ext/explorer.py).
+   The record is `window.safetybookRecord`, written from data/ by _ext/explorer_record.py and packed
+   (units as lists in the order of `fields`, sources by position); it is unpacked here. The filter
+   state lives in the page's query string, so a link restores the view, and `?unit=<id>` opens one
+   unit with its steps and sources. Nothing is loaded from elsewhere. */
 (function () {
   "use strict";
 
-  var record = window.safetybookRecord;
+  var packed = window.safetybookRecord;
   var root = document.getElementById("explorer");
-  if (!record || !root || typeof window.DataTable === "undefined") {
+  if (!packed || !root || typeof window.DataTable === "undefined") {
     return;
   }
-  var words = record.words;
-  var sources = record.sources;
-  var units = record.units;
-  var FIELDS = ["q", "theme", "kind", "jurisdiction", "type", "concern", "from", "to", "official", "sort"];
-  var SORTS = {
-    "date-asc": [0, "asc"], "date-desc": [0, "desc"],
-    "jurisdiction-asc": [1, "asc"], "jurisdiction-desc": [1, "desc"],
-    "type-asc": [2, "asc"], "type-desc": [2, "desc"],
-    "concern-asc": [3, "asc"], "concern-desc": [3, "desc"]
-  };
-  var SORT_NAMES = ["date", "jurisdiction", "type", "concern"];
+  var words = packed.words;
+  var sources = packed.sources; // [publisher, date in words, address, kind (position), official (0 or 1)]
+  // The filters in the folding panel (the search box and the sort order are not counted as filters).
+  var FILTERS = ["platform", "theme", "kind", "jurisdiction", "type", "concern", "from", "to", "official", "unit"];
+  var FIELDS = ["q"].concat(FILTERS, ["sort"]);
+  var SORT_NAMES = ["date", "jurisdiction", "platform", "type", "concern"];
+  var SORTS = {};
+  SORT_NAMES.forEach(function (name, column) {
+    SORTS[name + "-asc"] = [column, "asc"];
+    SORTS[name + "-desc"] = [column, "desc"];
+  });
   var DEFAULT_SORT = "date-asc";
+  var PAGE = window.location.pathname.split("/").pop() || "explore.html";
 
   function $(id) { return document.getElementById("explorer-" + id); }
 
@@ -36,20 +39,50 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // -- the record, unpacked ------------------------------------------------------------------------
+
+  function unpack(row) {
+    var u = {};
+    packed.fields.forEach(function (name, i) { u[name] = row[i]; });
+    u.year = Number(u.sort.slice(0, 4));
+    u.steps = u.steps.map(function (s) {
+      // A step's description and actor are left out of the record where they repeat the unit's.
+      return { id: s[0], date: s[1], step: words.step[s[2]], type: s[3], text: s[4], source: s[5],
+        amount: s[6], who: s[7] || u.who };
+    });
+    u.stepIds = u.steps.map(function (s) { return s.id; });
+    u.search = [u.id, u.text, u.who, u.what, u.find, u.place, u.applies, words.platform[u.platform],
+      words.theme[u.theme], words.kind[u.kind], words.concern[u.concern]]
+      .concat(u.types.map(function (t) { return words.type[t]; }))
+      .concat(u.steps.map(function (s) { return [s.id, s.text, s.who, s.step, s.amount].join(" "); }))
+      .concat(u.sources.map(function (i) { return sources[i][0]; }))
+      .join(" ");
+    return u;
+  }
+
+  var units = packed.units.map(unpack);
+
   function dates(u) { return u.end ? u.date + " to " + u.end : u.date; }
   function typeWord(u) { return words.type[u.type]; }
   function kindLine(u) { return words.kind[u.kind] + (u.direction ? ", " + u.direction.toLowerCase() : ""); }
+  function address(id) { return PAGE + "?unit=" + encodeURIComponent(id); }
 
-  function sourceHtml(id) {
-    var s = sources[id];
+  function sourceHtml(i) {
+    var s = sources[i];
     var text = esc(s[0] + ", " + s[1]);
     var linked = s[2] ? '<a href="' + esc(s[2]) + '">' + text + "</a>" : text;
-    return linked + ", " + esc(s[3]);
+    return linked + ", " + esc(words.sourceKind[s[3]]);
   }
 
-  function sourceText(id) {
-    var s = sources[id];
-    return s[0] + ", " + s[1] + " (" + s[3] + ")" + (s[2] ? " " + s[2] : "");
+  function sourceText(i) {
+    var s = sources[i];
+    return s[0] + ", " + s[1] + " (" + words.sourceKind[s[3]] + ")" + (s[2] ? " " + s[2] : "");
+  }
+
+  // "Investigation → fine EUR 530 million, 2025": the first step's type, then what it became.
+  function whatHtml(u) {
+    var parts = u.what.split(" → ");
+    return esc(parts[0]) + (parts[1] ? ' <span class="explorer-outcome">→ ' + esc(parts[1]) + "</span>" : "");
   }
 
   function detailsHtml(u) {
@@ -60,13 +93,14 @@
     parts.push('<p class="explorer-label">Steps</p><ol class="explorer-steps">');
     u.steps.forEach(function (s) {
       // The first step is the row itself: its description is not repeated.
-      var text = s[3] === u.text ? "" : ": " + esc(s[3]);
-      parts.push("<li><span class=\"explorer-date\">" + esc(s[0]) + "</span> " + esc(s[1]) + text +
-        " <span class=\"explorer-source\">Source: " + sourceHtml(s[4]) + ".</span></li>");
+      var text = s.text ? ": " + esc(s.text) : "";
+      var type = s.type !== u.type || s.amount ? " (" + esc(words.type[s.type]) + (s.amount ? ", " + esc(s.amount) : "") + ")" : "";
+      parts.push("<li><span class=\"explorer-date\">" + esc(s.date) + "</span> " + esc(s.step) + type + text +
+        " <span class=\"explorer-source\">Source: " + sourceHtml(s.source) + ".</span></li>");
     });
     parts.push("</ol>");
     parts.push('<p class="explorer-label">Sources</p><ul class="explorer-sources">');
-    u.sources.forEach(function (id) { parts.push("<li>" + sourceHtml(id) + "</li>"); });
+    u.sources.forEach(function (i) { parts.push("<li>" + sourceHtml(i) + "</li>"); });
     parts.push("</ul>");
     if (u.conflicts.length) {
       parts.push('<p class="explorer-label">Conflicting reports</p><ul class="explorer-conflicts">');
@@ -77,6 +111,7 @@
       parts.push("</ul>");
     }
     parts.push('<p class="explorer-facts">Theme: ' + esc(words.theme[u.theme]) +
+      ". Whose record: " + esc(words.platform[u.platform]) +
       ". Who acted: " + esc(u.who || "not recorded") +
       ". Official source: " + (u.official ? "yes" : "no") + ".</p></details>");
     return parts.join("");
@@ -87,8 +122,13 @@
       data: "sort",
       type: "string",
       render: function (value, type, u) {
-        if (type === "display") { return '<span class="explorer-date">' + esc(dates(u)) + "</span>"; }
-        return type === "sort" || type === "type" ? value : dates(u);
+        if (type === "display") {
+          var shown = '<span class="explorer-date">' + esc(u.date) + "</span>" +
+            (u.end ? ' to <span class="explorer-date">' + esc(u.end) + "</span>" : "");
+          return '<span class="explorer-dates">' + shown + '</span><a class="explorer-id" href="' +
+            esc(address(u.id)) + '">Unit ' + esc(u.id) + "</a>";
+        }
+        return type === "sort" || type === "type" ? value : dates(u) + " " + u.id;
       }
     },
     {
@@ -101,12 +141,16 @@
       }
     },
     {
+      data: "platform",
+      render: function (value, type) { return type === "display" ? esc(words.platform[value]) : words.platform[value]; }
+    },
+    {
       data: "type",
       render: function (value, type, u) {
         if (type === "display") {
-          return esc(typeWord(u)) + '<span class="explorer-sub">' + esc(kindLine(u)) + "</span>";
+          return whatHtml(u) + '<span class="explorer-sub">' + esc(kindLine(u)) + "</span>";
         }
-        return type === "sort" || type === "type" ? typeWord(u) : typeWord(u) + " " + kindLine(u);
+        return type === "sort" || type === "type" ? typeWord(u) : u.what + " " + kindLine(u);
       }
     },
     {
@@ -122,8 +166,7 @@
           return '<p class="explorer-text">' + esc(value) + '</p><p class="explorer-source">Source: ' +
             sourceHtml(u.sources[0]) + esc(more) + ".</p>" + detailsHtml(u);
         }
-        return [value, u.who, words.theme[u.theme]].concat(
-          u.sources.map(function (id) { return sources[id][0]; })).join(" ");
+        return u.search;
       }
     }
   ];
@@ -133,6 +176,7 @@
   function readControls() {
     var state = {};
     FIELDS.forEach(function (name) { state[name] = $(name).value.trim(); });
+    state.unit = state.unit.toLowerCase();
     return state;
   }
 
@@ -164,9 +208,12 @@
   }
 
   function matches(u, state) {
+    if (state.unit && u.id !== state.unit && u.stepIds.indexOf(state.unit) < 0) { return false; }
+    if (state.platform && u.platform !== state.platform) { return false; }
     if (state.theme && u.theme !== state.theme) { return false; }
     if (state.kind && u.kind !== state.kind) { return false; }
-    if (state.type && u.type !== state.type) { return false; }
+    // A unit is of a type when any of its steps is: an investigation that ended in a fine is a fine too.
+    if (state.type && u.types.indexOf(state.type) < 0) { return false; }
     if (state.concern && u.concern !== state.concern) { return false; }
     if (state.from && u.year < Number(state.from)) { return false; }
     if (state.to && u.year > Number(state.to)) { return false; }
@@ -190,17 +237,20 @@
     });
   }
 
-  function present(key) {
+  function present(key, many) {
     var seen = {};
-    units.forEach(function (u) { seen[u[key]] = true; });
+    units.forEach(function (u) {
+      (many ? u[many] : [u[key]]).forEach(function (code) { seen[code] = true; });
+    });
     return Object.keys(words[key]).filter(function (code) { return seen[code]; })
       .map(function (code) { return [code, words[key][code]]; })
       .sort(function (a, b) { return a[1].localeCompare(b[1]); });
   }
 
+  fill($("platform"), Object.keys(words.platform).map(function (k) { return [k, words.platform[k]]; }));
   fill($("theme"), Object.keys(words.theme).map(function (k) { return [k, words.theme[k]]; }));
   fill($("kind"), Object.keys(words.kind).map(function (k) { return [k, words.kind[k] + "s"]; }));
-  fill($("type"), present("type"));
+  fill($("type"), present("type", "types"));
   fill($("concern"), present("concern"));
   var years = units.map(function (u) { return u.year; });
   var first = Math.min.apply(null, years);
@@ -226,6 +276,9 @@
   writeControls(state);
   state = readControls();
   var initialSort = SORTS[state.sort] || SORTS[DEFAULT_SORT];
+  // The filters fold away on a phone, so the rows come first; on a wide screen they start open,
+  // unless the address asks for one unit, which then comes first at any width.
+  $("panel").open = !state.unit && window.matchMedia("(min-width: 48rem)").matches;
 
   var table = new window.DataTable($("table"), {
     data: units,
@@ -263,17 +316,33 @@
     return table.rows({ search: "applied", order: "applied" }).data().toArray();
   }
 
+  // One unit asked for by its address (or by one of its steps' ids): its steps and sources open.
+  function openAskedUnit() {
+    if (!state.unit) { return; }
+    table.rows({ search: "applied" }).nodes().toArray().forEach(function (row) {
+      var more = row.querySelector("details.explorer-more");
+      if (more) { more.open = true; }
+    });
+  }
+
   var lastStatus = "";
   function report() {
     var n = table.rows({ search: "applied" }).count();
     var text = "Showing " + n + " of " + units.length + " units";
+    if (state.unit) {
+      var found = filtered()[0];
+      text += found ? (found.id === state.unit ? ": unit " + found.id : ": unit " + found.id + ", which has the step " + state.unit)
+        : ": no unit or step has the id " + state.unit;
+    }
     if (text !== lastStatus) {
       $("status").textContent = text;
       lastStatus = text;
     }
+    var active = FILTERS.filter(function (name) { return state[name]; }).length;
+    $("active").textContent = active ? "(" + active + " active)" : "(none active)";
     var query = toQuery(state);
     var link = $("link");
-    link.setAttribute("href", query || window.location.pathname.split("/").pop());
+    link.setAttribute("href", query || PAGE);
     $("csv").disabled = n === 0;
     try {
       window.history.replaceState(null, "", query || window.location.pathname);
@@ -290,11 +359,13 @@
       table.order([wanted]);
     }
     table.search(state.q).draw();
+    openAskedUnit();
     report();
   }
 
   table.search(state.q);
   table.draw();
+  openAskedUnit();
   report();
 
   table.on("order", function () {
@@ -319,8 +390,11 @@
 
   // -- the CSV of the filtered rows, in their order ------------------------------------------------
 
+  var here = window.location.href.split(/[?#]/)[0];
   var CSV_COLUMNS = [
     ["unit_id", function (u) { return u.id; }],
+    ["address", function (u) { return here + "?unit=" + encodeURIComponent(u.id); }],
+    ["platform", function (u) { return words.platform[u.platform]; }],
     ["unit", function (u) { return words.kind[u.kind]; }],
     ["theme", function (u) { return words.theme[u.theme]; }],
     ["date", function (u) { return u.date; }],
@@ -328,6 +402,12 @@
     ["jurisdiction", function (u) { return u.place; }],
     ["applies_in", function (u) { return u.applies; }],
     ["type", function (u) { return typeWord(u); }],
+    ["what_happened", function (u) { return u.what; }],
+    ["step_types", function (u) { return u.types.map(function (t) { return words.type[t]; }).join(" | "); }],
+    ["amounts", function (u) {
+      return u.steps.filter(function (s) { return s.amount; })
+        .map(function (s) { return s.amount + " (" + s.date + ")"; }).join(" | ");
+    }],
     ["direction", function (u) { return u.direction; }],
     ["concern", function (u) { return words.concern[u.concern]; }],
     ["who_acted", function (u) { return u.who; }],
@@ -355,7 +435,7 @@
     var url = URL.createObjectURL(blob);
     var a = document.createElement("a");
     a.href = url;
-    a.download = "tiktok-safety-record" + (toQuery(state) ? "-filtered" : "") + ".csv";
+    a.download = "tiktok-safety-record" + (state.unit ? "-" + state.unit : toQuery(state) ? "-filtered" : "") + ".csv";
     document.body.appendChild(a);
     a.click();
     a.remove();

@@ -30,6 +30,12 @@ EVENT_TYPE = {
     "advice": "Advice or warning",
     "other": "Other",
 }
+PLATFORM = {
+    "tiktok": "TikTok",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "all_platforms": "All platforms",
+}
 CONCERN = {
     "child_protection": "Child protection",
     "data_security_foreign_control": "Data security and foreign control",

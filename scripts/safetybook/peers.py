@@ -8,7 +8,7 @@ import pandas as pd
 from safetybook import basis, government, labels, plan
 
 PLATFORMS = ("tiktok", "instagram", "youtube")
-NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
+NAMES = {p: labels.PLATFORM[p] for p in PLATFORMS}
 # The comparator records cover the synthesis's matched concerns, data protection and bullying.
 PEER_CONCERNS = (*plan.MATCHED_CONCERNS, "data_protection", "bullying_harassment")
 # Steps that impose a fine (a court's later ruling on a fine is typed fine but imposes none).

@@ -30,6 +30,20 @@ def source_link(source_id: str) -> Link:
     return Link(f"{row['publisher']}, {date} ({SOURCE_KIND[row['kind']]})", url)
 
 
+EXPLORER = "explore.html"  # the "Explore the record" page, beside the chapters
+
+
+def unit_address(unit_id: str) -> str:
+    """The stable address of one unit: the explorer opened on it, with its steps and sources
+    (relative to a chapter's page, so it works on the site, offline and from a file)."""
+    return f"{EXPLORER}?unit={unit_id}"
+
+
+def unit_link(unit_id: str) -> Link:
+    """A unit's id as a table cell linking to its address, so a reader can open and cite it."""
+    return Link(str(unit_id), unit_address(str(unit_id)))
+
+
 class HtmlTable:
     """A DataFrame shown as a plain, accessible HTML table (column headers with scope, no presentational attributes)."""
 
