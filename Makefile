@@ -26,7 +26,7 @@ SYNC = $(UV) pip sync --quiet --compile-bytecode --python
 unexport PYTHONDONTWRITEBYTECODE
 LOCK_FLAGS := --python-version 3.11.5 --no-header --no-annotate --quiet
 
-.PHONY: help venv lab book data execute html check test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
+.PHONY: help venv lab book data execute html check test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock release clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -161,6 +161,11 @@ lock: $(TOOLS_STAMP) ## Re-resolve the .in files into the exact locks (full, lab
 	$(UV) pip compile $(LOCK_FLAGS) requirements-runtime.in -c requirements-lab.txt -o requirements-runtime.txt
 	{ echo "# Binder: the runtime lock (requirements-runtime.txt, written by 'make lock'), then the MyST renderer."; \
 	  cat requirements-runtime.txt; grep '^jupyterlab-myst==' requirements-lab.txt; } > binder/requirements.txt
+
+VERSION ?=
+RELEASE_FLAGS ?=
+release: $(STAMP) ## Cut a release: make release VERSION=x.y.z (clean tree, changelog entry, make test green); prints the tag command
+	$(BIN)/python -m safetybook_tooling.release $(VERSION) $(RELEASE_FLAGS)
 
 clean: ## Remove the build folder (keeps .venv, .venv-lab and .venv-tools)
 	rm -rf _build

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import os
@@ -79,12 +80,26 @@ def outputs(
         members["README.md"] = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
         members["LICENSE.md"] = (paths.ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
         files[zipped] = archive(members, zipped.name.removesuffix(".zip"))
+        digest = hashlib.sha256(files[zipped]).hexdigest()
+        files[checksum(zipped)] = f"{digest}  {zipped.name}\n"
     return files
 
 
+def checksum(zipped: Path) -> Path:
+    """The archive's SHA-256 checksum file beside it (`sha256sum -c` reads it)."""
+    return zipped.with_name(zipped.name + ".sha256")
+
+
 def stale_archives(zipped: Path) -> list[Path]:
-    """Archives of other versions beside the one written (a release renames the archive)."""
-    return sorted(p for p in zipped.parent.glob(f"{release.ARCHIVE_STEM}*.zip") if p != zipped)
+    """Archives of other versions (and their checksums) beside the one written: a release renames
+    the archive."""
+    kept = {zipped, checksum(zipped)}
+    return sorted(
+        p
+        for pattern in ("*.zip", "*.zip.sha256")
+        for p in zipped.parent.glob(release.ARCHIVE_STEM + pattern)
+        if p not in kept
+    )
 
 
 def _bytes(content: str | bytes) -> bytes:

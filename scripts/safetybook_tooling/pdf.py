@@ -64,7 +64,7 @@ def citation() -> dict:
 
 
 def edition_line(edition: release.Edition, collected: dt.date) -> str:
-    """"Version 0.2.0, 5 December 2026. The record is collected to 30 June 2026." """
+    """ "Version 0.2.0, 5 December 2026. The record is collected to 30 June 2026." """
     return (
         f"Version {edition.version}, {long_date(edition.released)}."
         f" The record is collected to {long_date(collected)}."
