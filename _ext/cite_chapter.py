@@ -190,9 +190,7 @@ def on_doctree_read(app, doctree) -> None:
     parent = top if top is not None else doctree
     # The root document lists the chapters (a toctree): its citation goes before that list, so the
     # single-page build (the PDF) prints it with the introduction, not after the last chapter.
-    toc = next(
-        (i for i, child in enumerate(parent.children) if _holds_toctree(child)), len(parent)
-    )
+    toc = next((i for i, child in enumerate(parent.children) if _holds_toctree(child)), len(parent))
     parent.insert(toc, section)
 
 

@@ -11,7 +11,9 @@
 - the built site keeps a copy of the archive under the unversioned name (`downloads/` at its root),
   so a notebook whose release is not yet published can still fetch the book's dataset;
 - the page's download button offers the whole book's PDF (`book.pdf`, written by `make pdf`)
-  instead of printing the one page.
+  instead of printing the one page;
+- the `repository` role links a page to the repository or a path in it without spelling its
+  address: {repository}`changelog <blob/main/CHANGELOG.md>`, {repository}`repository <>`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import split_explicit_title
 
 from safetybook import release
 from safetybook.dataset import collection_date
@@ -101,7 +104,16 @@ def keep_a_stable_copy(app: Sphinx, exception) -> None:
     shutil.copyfile(archive, target)
 
 
+def repository_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """`{repository}`title <path>``: a link to the path in the book's repository."""
+    env = inliner.document.settings.env
+    _, title, path = split_explicit_title(text)
+    url = edition(env.app).repository + (f"/{path}" if path else "")
+    return [nodes.reference(rawtext, title, refuri=url)], []
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_role("repository", repository_role)
     app.connect("config-inited", on_config_inited)
     app.add_transform(VersionedArchive)
     app.connect("html-page-context", whole_book_pdf, priority=600)
