@@ -26,7 +26,7 @@ SYNC = $(UV) pip sync --quiet --compile-bytecode --python
 unexport PYTHONDONTWRITEBYTECODE
 LOCK_FLAGS := --python-version 3.11.5 --no-header --no-annotate --quiet
 
-.PHONY: help venv lab book data execute html check test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock clean
+.PHONY: help venv lab book data execute html check test test-fast test-serial lint format system-deps bench bench-setup serve pdf lock release clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,7 +40,7 @@ $(TOOLS_STAMP): requirements-tools.txt
 
 # The exact lock, then the book's own package (editable, with the locked setuptools: nothing else is
 # downloaded), so `import safetybook` works from any folder.
-$(STAMP): requirements.txt pyproject.toml $(TOOLS_STAMP)
+$(STAMP): requirements.txt pyproject.toml setup.py $(TOOLS_STAMP)
 	@echo "Setting up $(VENV) from requirements.txt"
 	rm -rf $(VENV)
 	$(UV) venv --quiet --python $(PYTHON) $(VENV)
@@ -53,7 +53,7 @@ venv: $(STAMP) ## Create or refresh .venv from requirements.txt and install the 
 
 # JupyterLab cannot share .venv with the test tools (jsonschema 4 against 3), so it has its own
 # environment, from its own lock: the runtime set, JupyterLab and jupyterlab-myst.
-$(LAB_STAMP): requirements-lab.txt pyproject.toml $(TOOLS_STAMP)
+$(LAB_STAMP): requirements-lab.txt pyproject.toml setup.py $(TOOLS_STAMP)
 	@echo "Setting up $(LAB) from requirements-lab.txt"
 	rm -rf $(LAB)
 	$(UV) venv --quiet --python $(PYTHON) $(LAB)
@@ -88,11 +88,11 @@ html: execute ## Build the HTML book (strict) from the executed notebooks
 # library is vendored in _ext/explorer_page/vendor, so the build needs only Python.
 BOOK_INPUTS = $(shell find chapters _static _ext _templates -type f -not -path '*/.ipynb_checkpoints/*' \
 	-not -path '*/__pycache__/*') \
-	_config.yml _toc.yml references.bib CITATION.cff $(wildcard data/*.csv)
+	_config.yml _toc.yml references.bib CITATION.cff data/datapackage.json $(wildcard data/*.csv)
 
 # Sphinx re-renders only the pages whose own source changed; a change to the bibliography, the
 # configuration or the extension reaches every page, so it rebuilds them all (--all).
-SITE_WIDE = references.bib CITATION.cff _config.yml _toc.yml $(wildcard _ext/*.py) $(shell find _templates -type f)
+SITE_WIDE = references.bib CITATION.cff data/datapackage.json _config.yml _toc.yml $(wildcard _ext/*.py) $(shell find _templates -type f)
 
 _build/html/.built: $(BOOK_INPUTS) $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)$(if $(filter $(SITE_WIDE),$?), --all)
@@ -161,6 +161,11 @@ lock: $(TOOLS_STAMP) ## Re-resolve the .in files into the exact locks (full, lab
 	$(UV) pip compile $(LOCK_FLAGS) requirements-runtime.in -c requirements-lab.txt -o requirements-runtime.txt
 	{ echo "# Binder: the runtime lock (requirements-runtime.txt, written by 'make lock'), then the MyST renderer."; \
 	  cat requirements-runtime.txt; grep '^jupyterlab-myst==' requirements-lab.txt; } > binder/requirements.txt
+
+VERSION ?=
+RELEASE_FLAGS ?=
+release: $(STAMP) ## Cut a release: make release VERSION=x.y.z (clean tree, changelog entry, make test green); prints the tag command
+	$(BIN)/python -m safetybook_tooling.release $(VERSION) $(RELEASE_FLAGS)
 
 clean: ## Remove the build folder (keeps .venv, .venv-lab and .venv-tools)
 	rm -rf _build

@@ -22,8 +22,10 @@ from pathlib import Path
 import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from safetybook import release
 from safetybook.formatting import long_date
 
 CHAPTER = re.compile(r"^chapters/(\d\d)_")
@@ -31,6 +33,15 @@ CHAPTER = re.compile(r"^chapters/(\d\d)_")
 
 def _citation(app) -> dict:
     return yaml.safe_load((Path(app.confdir) / "CITATION.cff").read_text(encoding="utf-8"))
+
+
+def _edition(cff: dict) -> release.Edition:
+    """Version, date and addresses from the citation (their one definition, safetybook.release)."""
+    return release.Edition(
+        version=str(cff["version"]),
+        released=dt.date.fromisoformat(str(cff["date-released"])),
+        repository=cff["repository-code"],
+    )
 
 
 def _authors(cff: dict) -> list[str]:
@@ -41,7 +52,7 @@ def _authors(cff: dict) -> list[str]:
 
 
 def _url(cff: dict, docname: str) -> str:
-    return cff["url"].rstrip("/") + "/" + docname + ".html"
+    return _edition(cff).page(docname)
 
 
 def chapter_reference(cff: dict, title: str, docname: str) -> tuple[str, str]:
@@ -80,12 +91,13 @@ def work_citation(cff: dict, what: str) -> dict[str, str]:
     year, month, day = _released(cff)
     authors = _authors(cff)
     version = cff["version"]
+    edition = _edition(cff)
     if what == "book":
-        title, url, key = cff["title"], cff["url"], f"tiktoksafety{year}book"
+        title, url, key = cff["title"], edition.site, f"tiktoksafety{year}book"
         bib_type, ris_type, csl_type = "book", "BOOK", "book"
     else:
         title = f"{cff['title']}: dataset"
-        url = f"{cff['repository-code'].rstrip('/')}/tree/v{version}/data"
+        url = edition.asset_url
         key, bib_type, ris_type, csl_type = f"tiktoksafety{year}data", "misc", "DATA", "dataset"
     text = f"{' and '.join(authors)} ({year}). {title}. Version {version}. {url}"
     bib = "\n".join(
@@ -175,7 +187,15 @@ def on_doctree_read(app, doctree) -> None:
     section += nodes.paragraph(text=text)
     section += nodes.literal_block(bib, bib, language="bibtex")
     top = next(iter(doctree.findall(nodes.section)), None)
-    (top if top is not None else doctree).append(section)
+    parent = top if top is not None else doctree
+    # The root document lists the chapters (a toctree): its citation goes before that list, so the
+    # single-page build (the PDF) prints it with the introduction, not after the last chapter.
+    toc = next((i for i, child in enumerate(parent.children) if _holds_toctree(child)), len(parent))
+    parent.insert(toc, section)
+
+
+def _holds_toctree(node) -> bool:
+    return isinstance(node, addnodes.toctree) or any(node.findall(addnodes.toctree))
 
 
 @cache
@@ -233,7 +253,7 @@ def on_page_context(app, pagename, templatename, context, doctree) -> None:
         f'<meta property="og:url" content="{esc(_url(cff, pagename))}">',
         f'<meta property="og:site_name" content="{esc(cff["title"])}">',
         f'<meta name="description" content="{esc(info["summary"])}">',
-        f'<meta property="og:image" content="{esc(cff["url"].rstrip("/") + "/" + social_image(app, doctree))}">',
+        f'<meta property="og:image" content="{esc(_edition(cff).site + social_image(app, doctree))}">',
         f'<meta property="og:image:alt" content="{esc(_image_alt(doctree) or cff["title"])}">',
         '<meta name="twitter:card" content="summary_large_image">',
     ]

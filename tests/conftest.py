@@ -4,8 +4,8 @@ Tiers are derived from the fixtures a test asks for, never from a hand-kept list
 `built_site` is marked `build`, one that uses `browser` is marked `browser`, one that uses
 `pdf_file`, `pdf_pages` or `pdf_text` is marked `pdf`, one that uses the HTML checker (`vnu`) is
 marked `tools`, one that builds a re-runner's environment (`binder_lab`, `binder_runs`,
-`runtime_env`: tests/test_rerun.py) is marked `rerun`, the tiers' own run in a copy of the
-repository (`bare_copy`) is marked `clone`, and nbval's notebook cells are marked `notebooks`.
+`runtime_env`: tests/test_rerun.py) is marked `rerun`, the tiers' own run and the release's in a copy
+of the repository (`bare_copy`, `release_copy`) are marked `clone`, and nbval's notebook cells are marked `notebooks`.
 Every other test is marked `fast`: `make test-fast` runs those, which need no build.
 A test whose precondition is missing fails with the command that provides it; it never passes
 vacuously or skips.
@@ -42,6 +42,7 @@ TIER_FIXTURES = {
     "binder_runs": "rerun",
     "runtime_env": "rerun",
     "bare_copy": "clone",
+    "release_copy": "clone",
     "vnu": "tools",
 }
 # `make check` drives the site at one width in one colour scheme; the others are the `matrix`.

@@ -92,7 +92,7 @@ def cell_problems(
         changed = figure_difference(label, folder, old[label], new[label])
         if changed:
             problems.append(f"{notebook} cell {index}: {changed}")
-        for name in (f"{label}.csv", f"{label}.metadata.json"):
+        for name in (f"{label}.csv", f"{label}.metadata.json", f"{label}.drawn.json"):
             written = paths.figure_data_dir() / name
             if not written.exists():
                 problems.append(f"{notebook} cell {index}: a fresh run wrote no {name}")

@@ -66,7 +66,9 @@ def test_built_page_links_each_figure_csv(name, built_site):
 def test_figure_data_folder_holds_only_what_the_notebooks_make():
     made = {label for name in notebook_names() for label in figure_labels(name)}
     files = {p.name for p in (paths.CHAPTERS_DIR / "figure-data").iterdir()}
-    expected = {f"{label}{ext}" for label in made for ext in (".csv", ".metadata.json")}
+    expected = {
+        f"{label}{ext}" for label in made for ext in (".csv", ".metadata.json", ".drawn.json")
+    }
     assert files == expected, (
         f"stale: {sorted(files - expected)}; missing: {sorted(expected - files)}"
     )
@@ -87,3 +89,18 @@ def test_every_label_starts_with_its_chapter_slug(name):
     assert labels, f"{name}: no figures or tables"
     wrong = [label for label in labels if not label.startswith(f"{slug}-")]
     assert not wrong, f"{name}: labels not prefixed {slug}-: {wrong}"
+
+
+@pytest.mark.parametrize(
+    "label", sorted(label for name in notebook_names() for label in figure_labels(name))
+)
+def test_every_value_and_label_a_figure_draws_is_in_its_csv(label):
+    """The CSV beside a figure holds every number it plots, every date it places and every label
+    it draws (read back from its Axes by safetybook.figure_drawn when it was published)."""
+    from safetybook import figure_drawn
+
+    folder = paths.CHAPTERS_DIR / "figure-data"
+    drawn = json.loads((folder / f"{label}.drawn.json").read_text(encoding="utf-8"))
+    assert any(drawn.values()), f"{label}: nothing read back from the figure"
+    missing = figure_drawn.missing(drawn, pd.read_csv(folder / f"{label}.csv"))
+    assert not any(missing.values()), f"{label}.csv lacks what the figure draws: {missing}"

@@ -57,12 +57,52 @@ def test_chapter_ends_with_a_generated_citation(doc, built_site):
 def test_notebook_pages_offer_launch_and_download_buttons(doc, built_site):
     page = built_site / f"{doc}.html"
     text = page.read_text(encoding="utf-8")
-    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
-    repo = config["repository"]["url"]
+    from safetybook import release
+
+    repo = release.edition().repository
     assert "mybinder.org/v2/gh/" + repo.split("github.com/")[1] in text, "no Binder launch button"
     assert f'href="../_sources/chapters/{page.stem}.ipynb"' in text, "no .ipynb download button"
-    assert "window.print()" in text, "no PDF (print) download button"
     assert f"{repo}/issues/new" in text, "issue button does not point at the project's repository"
+    assert f'href="{repo}"' in text, "repository button does not point at the project's repository"
+
+
+@pytest.mark.parametrize("doc", toc_docs())
+def test_the_download_button_offers_the_whole_books_pdf(doc, built_site):
+    text = (built_site / f"{doc}.html").read_text(encoding="utf-8")
+    group = text[text.index("dropdown-download-buttons") :]
+    group = group[: group.index("</ul>")]
+    depth = doc.count("/")
+    assert f'href="{"../" * depth}book.pdf"' in group, "the download button does not offer book.pdf"
+    assert "window.print()" not in text, "the download button prints the page instead"
+
+
+def test_every_page_gives_the_edition_and_the_records_collection_date(site_pages):
+    """Each page's footer: the version and its date from CITATION.cff, and the collection date
+    from the data (datapackage.json's collection_date)."""
+    from safetybook import release
+    from safetybook.dataset import collection_date
+
+    edition = release.edition()
+    collected = collection_date(paths.DATA_DIR).date().isoformat()
+    checked = 0
+    for page in site_pages:
+        text = page.read_text(encoding="utf-8")
+        if 'class="bd-footer-content' not in text:
+            continue  # redirects
+        checked += 1
+        dates = re.findall(r'<time class="collection-date" datetime="([^"]+)"', text)
+        versions = re.findall(r'<span class="book-version">([^<]+)</span>', text)
+        released = re.findall(r'<time class="book-released" datetime="([^"]+)"', text)
+        assert dates == [collected], f"{page.name}: collection date {dates}, the data's {collected}"
+        assert versions == [edition.version], f"{page.name}: version {versions}"
+        assert released == [edition.released.isoformat()], f"{page.name}: released {released}"
+    assert checked >= len(toc_docs())
+
+
+@pytest.mark.parametrize("doc", toc_docs())
+def test_every_page_says_when_it_was_last_updated(doc, built_site):
+    text = re.sub(r"\s+", " ", (built_site / f"{doc}.html").read_text(encoding="utf-8"))
+    assert re.search(r"Last updated on \d{1,2} [A-Z][a-z]+ \d{4}\.", text), f"{doc}: no date"
 
 
 def test_zenodo_metadata_matches_the_citation_file():
@@ -71,6 +111,8 @@ def test_zenodo_metadata_matches_the_citation_file():
     zenodo = json.loads((paths.ROOT / ".zenodo.json").read_text(encoding="utf-8"))
     cff = yaml.safe_load(paths.CITATION_FILE.read_text(encoding="utf-8"))
     assert zenodo["title"] == cff["title"]
+    assert zenodo["version"] == cff["version"]
+    assert zenodo["publication_date"] == str(cff["date-released"])
     assert zenodo["license"] == cff["license"]
     assert [c["name"] for c in zenodo["creators"]] == [a["name"] for a in cff["authors"]]
 
@@ -114,8 +156,9 @@ def test_how_to_cite_gives_book_and_dataset_in_four_formats(built_site):
 
 
 def test_every_page_has_a_social_image_that_exists(site_pages, built_site):
-    cff = _cff()
-    base = cff["url"].rstrip("/") + "/"
+    from safetybook import release
+
+    base = release.edition().site
     for page in site_pages:
         text = page.read_text(encoding="utf-8")
         if 'property="og:title"' not in text:

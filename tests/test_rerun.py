@@ -34,7 +34,7 @@ from rerun_support import (
     runtime_environment,
 )
 
-from safetybook import dataset, paths
+from safetybook import dataset, paths, release
 
 RECORD = "application/papermill.record/"
 NOTEBOOKS = [p.name for p in notebook_paths()]
@@ -67,12 +67,12 @@ def cache(tmp_path, monkeypatch) -> Path:
 def archive_server():
     """The dataset archive served on a free loopback port, as the release would serve it."""
     handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(paths.DATASET_ARCHIVE.parent)
+        http.server.SimpleHTTPRequestHandler, directory=str(release.dataset_archive().parent)
     )
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/{paths.DATASET_ARCHIVE.name}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{release.dataset_archive().name}"
     httpd.shutdown()
     httpd.server_close()
 
@@ -202,9 +202,61 @@ def test_each_chapter_opens_with_a_rerun_note_and_an_install_cell_the_book_hides
     assert install.cell_type == "code" and 'find_spec("safetybook")' in install.source
     for cell in (note, install):
         assert "remove-cell" in cell.metadata.get("tags", [])
-    assert dataset.RELEASE in install.source, (
-        "the install cell and the dataset URL name one release"
+    assert release.edition().repository in install.source, (
+        "the install cell names another repository"
     )
+    assert not re.search(r"@v?\d+\.\d+", install.source), (
+        "the install cell spells a version: it must install the newest release, else the default"
+        " branch, so that it never waits for a release"
+    )
+
+
+def _run_install_cell(source: str, repository: Path, failing: set[str], monkeypatch) -> list[str]:
+    """Run an install cell as Colab would, against a local repository; pip is recorded, not run,
+    and fails for the refs in `failing`. Returns the requirements pip was asked for."""
+    import importlib.util
+
+    asked = []
+    real_run = subprocess.run
+
+    def run(command, *args, **kwargs):
+        if command[1:4] == ["-m", "pip", "install"]:
+            asked.append(command[-1])
+            ref = command[-1].rsplit("@", 1)[-1] if command[-1].count("@") > 1 else ""
+            return subprocess.CompletedProcess(command, 1 if ref in failing else 0)
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    local = re.sub(r'^REPO = ".*"$', f'REPO = "{repository.as_uri()}"', source, flags=re.M)
+    assert local != source, "the install cell has no REPO line"
+    exec(compile(local, "install-cell", "exec"), {"__name__": "__main__"})
+    return asked
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_the_install_cell_takes_the_newest_release_else_the_default_branch(
+    name, tmp_path, monkeypatch
+):
+    install = nbformat.read(paths.CHAPTERS_DIR / name, as_version=4).cells[1].source
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(repository)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], check=True)
+    url = f"git+{repository.as_uri()}"
+    # no release yet: the default branch
+    assert _run_install_cell(install, repository, set(), monkeypatch) == [f"safetybook @ {url}"]
+    for tag in ("v0.9.0", "v0.10.0", "v0.2.0"):
+        subprocess.run([*git, "tag", tag], check=True)
+    # the newest release (by number, not by text), and the default branch when it cannot be had
+    assert _run_install_cell(install, repository, set(), monkeypatch)[-1:] == [
+        f"safetybook @ {url}@v0.10.0"
+    ]
+    assert _run_install_cell(install, repository, {"v0.10.0"}, monkeypatch)[-2:] == [
+        f"safetybook @ {url}@v0.10.0",
+        f"safetybook @ {url}",
+    ]
 
 
 # -- where the data come from ---------------------------------------------------------------------
@@ -215,9 +267,9 @@ def test_in_a_clone_the_data_come_from_the_repository():
 
 
 def test_the_dataset_is_read_from_a_folder_a_zip_or_a_url(tmp_path, cache, archive_server):
-    with zipfile.ZipFile(paths.DATASET_ARCHIVE) as zf:
+    with zipfile.ZipFile(release.dataset_archive()) as zf:
         zf.extractall(tmp_path / "folder")
-    for location in (tmp_path / "folder", paths.DATASET_ARCHIVE, archive_server):
+    for location in (tmp_path / "folder", release.dataset_archive(), archive_server):
         folder = dataset._resolve(str(location))
         assert (folder / "events.csv").read_bytes() == (paths.DATA_DIR / "events.csv").read_bytes()
         assert (folder / "datapackage.json").exists()
@@ -232,10 +284,46 @@ def test_offline_the_loader_says_what_to_do_in_one_sentence(cache):
     assert "SAFETYBOOK_DATA" in message and message.count(". ") == 0 and message.endswith(".")
 
 
-def test_the_published_dataset_url_names_the_archive_the_build_writes():
-    assert dataset.DATASET_URL.startswith(dataset.REPOSITORY_URL + "/releases/download/")
-    assert dataset.DATASET_URL.endswith("/" + paths.DATASET_ARCHIVE.name)
-    assert dataset.REPOSITORY_URL in (paths.ROOT / "CITATION.cff").read_text()
+def test_a_release_not_yet_published_falls_back_to_the_next_copy(cache, archive_server):
+    """The release's asset missing (HTTP 404), the loader takes the next address that has it."""
+    base = archive_server.rsplit("/", 1)[0]
+    folder = dataset._downloaded(
+        f"{base}/no-such-release.zip", f"{base}/also-missing.zip", archive_server
+    )
+    assert (folder / "events.csv").read_bytes() == (paths.DATA_DIR / "events.csv").read_bytes()
+
+
+def test_a_dataset_published_nowhere_is_one_sentence_naming_the_book_s_data_page(
+    cache, archive_server
+):
+    base = archive_server.rsplit("/", 1)[0]
+    with pytest.raises(dataset.DatasetUnavailable) as raised:
+        dataset._downloaded(f"{base}/missing-1.zip", f"{base}/missing-2.zip")
+    message = str(raised.value)
+    assert "HTTP 404" in message and "connect to the internet" not in message
+    assert release.edition().page(dataset.DATA_PAGE) in message
+    assert message.count(". ") == 0 and message.endswith(".")
+
+
+def test_a_missing_path_is_said_to_be_missing(tmp_path):
+    with pytest.raises(dataset.DatasetUnavailable, match="does not exist"):
+        dataset._resolve(str(tmp_path / "nonexistent.zip"))
+
+
+def test_a_reader_sees_the_message_without_a_traceback():
+    """In IPython (Jupyter, Colab) the loader's error is its one sentence, not a call stack."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    shell = InteractiveShell.instance()
+    with capture_output() as captured:
+        shell.run_cell(
+            "from safetybook import dataset\n"
+            "def load():\n    raise dataset.DatasetUnavailable('Set SAFETYBOOK_DATA to a copy.')\n"
+            "load()"
+        )
+    shown = [line for line in (captured.stdout + captured.stderr).splitlines() if line.strip()]
+    assert shown == ["DatasetUnavailable: Set SAFETYBOOK_DATA to a copy."], shown
 
 
 # -- the built book shows each figure once ------------------------------------------------------
@@ -377,5 +465,5 @@ def test_a_notebook_copied_out_of_the_repository_runs_on_the_published_archive(
 @pytest.mark.parametrize("doc", notebook_docs())
 def test_each_chapter_page_offers_a_colab_launch_button(doc, built_site):
     page = (built_site / f"{doc}.html").read_text(encoding="utf-8")
-    repo = dataset.REPOSITORY_URL.split("github.com/")[1]
+    repo = release.edition().repository.split("github.com/")[1]
     assert f"https://colab.research.google.com/github/{repo}/blob/main/{doc}.ipynb" in page

@@ -1,9 +1,12 @@
 """Where the tidy tables are read from, so a notebook runs in a clone, on Binder, on Colab or alone.
 
 In order: the repository's `data/` folder when the package runs from a clone; else the folder, zip
-or http(s) URL named by SAFETYBOOK_DATA; else the dataset archive published with the book's release
-(DATASET_URL). A downloaded or zipped archive is unpacked once into a cache folder
-(SAFETYBOOK_CACHE, by default ~/.cache/safetybook) and read from there.
+or http(s) URL named by SAFETYBOOK_DATA; else the dataset archive of the package's release, from the
+first of these that has it (`release.Edition.dataset_urls`): the release's asset, the published
+site's copy, the default branch's copy, so a notebook runs before its release is published. A
+downloaded or zipped archive is unpacked once into a cache folder (SAFETYBOOK_CACHE, by default
+~/.cache/safetybook) and read from there. When none can be had, the reader gets one sentence saying
+what to do, without a traceback.
 """
 
 from __future__ import annotations
@@ -21,19 +24,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from safetybook import paths
+from safetybook import paths, release
 
 VARIABLE = "SAFETYBOOK_DATA"
-REPOSITORY_URL = "https://github.com/tiktok-safety-book/tiktok-safety-book"
-# The release whose assets include the dataset archive that `make data` writes; a release must
-# publish chapters/downloads/tiktok-safety-dataset.zip under this name (see CONTRIBUTING.md).
-RELEASE = "v0.2.0"
-DATASET_URL = f"{REPOSITORY_URL}/releases/download/{RELEASE}/{paths.DATASET_ARCHIVE.name}"
 TABLE_FILE = "datapackage.json"
+# Where a reader finds the dataset by hand: the Data and methods page of the published book.
+DATA_PAGE = "chapters/01_data_and_methods"
 
 
 class DatasetUnavailable(RuntimeError):
-    """The dataset could not be found or downloaded; the message says what to do."""
+    """The dataset could not be found or downloaded; the message says what to do.
+
+    In IPython (Jupyter, Colab) the message is shown alone: a reader needs the sentence, not the
+    loader's call stack."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{type(self).__name__}: {self}"]
 
 
 def cache_dir() -> Path:
@@ -68,31 +74,65 @@ def _unpacked(archive: Path, key: str) -> Path:
     return _folder_in(target)
 
 
-def _downloaded(url: str) -> Path:
-    """The archive at `url`, unpacked in the cache; downloaded only the first time."""
-    key = "url-" + hashlib.sha256(url.encode()).hexdigest()[:16]
-    if (cache_dir() / key / ".complete").exists():
-        return _folder_in(cache_dir() / key)
+class _Missing(Exception):
+    """The server answered, but has no archive at that address (HTTP 404 and the like)."""
+
+
+def _fetch(url: str, key: str) -> Path:
+    """Download the archive at `url` and unpack it in the cache under `key`."""
     cache_dir().mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=cache_dir(), suffix=".zip")
     try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=60) as response:
-            shutil.copyfileobj(response, out)
-        return _unpacked(Path(tmp), key)
-    except (urllib.error.URLError, OSError, zipfile.BadZipFile) as err:
-        reason = getattr(err, "reason", err)
-        raise DatasetUnavailable(
-            f"Could not download the book's dataset from {url} ({reason}): connect to the internet,"
-            f" or set {VARIABLE} to a copy of it (a folder, a .zip file or a URL)."
-        ) from None
+        try:
+            with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=60) as response:
+                shutil.copyfileobj(response, out)
+        except urllib.error.HTTPError as err:
+            raise _Missing(f"HTTP {err.code}") from None
+        try:
+            return _unpacked(Path(tmp), key)
+        except zipfile.BadZipFile:
+            raise _Missing("not a zip file") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _downloaded(*urls: str) -> Path:
+    """The first of `urls` that serves the archive, unpacked in the cache; downloaded only once.
+    An address without the archive passes to the next; no connection at all stops at once."""
+    missing = []
+    for url in urls:
+        key = "url-" + hashlib.sha256(url.encode()).hexdigest()[:16]
+        if (cache_dir() / key / ".complete").exists():
+            return _folder_in(cache_dir() / key)
+        try:
+            return _fetch(url, key)
+        except _Missing as err:
+            missing.append(f"{url} ({err})")
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise DatasetUnavailable(
+                f"Could not download the book's dataset from {url} ({reason}): connect to the"
+                f" internet, or set {VARIABLE} to a copy of it (a folder, a .zip file or a URL)."
+            ) from None
+    raise DatasetUnavailable(
+        f"The book's dataset is not published at {' nor '.join(missing)}: download it from the"
+        f" book's Data and methods page ({_data_page()}) and set {VARIABLE} to the file."
+    )
+
+
+def _data_page() -> str:
+    try:
+        return release.edition().page(DATA_PAGE)
+    except (RuntimeError, ValueError, OSError):
+        return "the book's site"
 
 
 def _resolve(location: str) -> Path:
     if location.startswith(("http://", "https://")):
         return _downloaded(location)
     path = Path(location).expanduser()
+    if not path.exists():
+        raise DatasetUnavailable(f"{VARIABLE}={location} does not exist.")
     if path.is_dir():
         return _folder_in(path)
     if path.is_file() and zipfile.is_zipfile(path):
@@ -108,7 +148,9 @@ def data_dir() -> Path:
     """The folder the tidy tables and their datapackage.json are read from (see the module docstring)."""
     if paths.DATAPACKAGE.exists():
         return paths.DATA_DIR
-    return _resolve(os.environ.get(VARIABLE) or DATASET_URL)
+    if os.environ.get(VARIABLE):
+        return _resolve(os.environ[VARIABLE])
+    return _downloaded(*release.edition().dataset_urls)
 
 
 def collection_date(data_dir_: Path | None = None) -> pd.Timestamp:

@@ -10,7 +10,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from safetybook import paths
+from safetybook import figure_drawn, paths
 from safetybook.formatting import shown_date
 from safetybook.load import sources
 from safetybook.phone_fit import smallest_text_pt
@@ -82,7 +82,9 @@ def write_figure_data(
     label: str, data: pd.DataFrame, source_ids, title: str = "", fig=None
 ) -> Path:
     """Write exactly the data a figure plots as a plain CSV (header row first, no comments), and
-    beside it `<label>.metadata.json` with its title, columns, sources and licence."""
+    beside it `<label>.metadata.json` with its title, columns, sources and licence, and
+    `<label>.drawn.json` with what the figure draws (safetybook.figure_drawn), which a test
+    compares with the CSV."""
     keys = sorted(set(str(s) for s in source_ids))
     known = set(sources()["source_id"])
     unknown = [k for k in keys if k not in known]
@@ -96,4 +98,9 @@ def write_figure_data(
         path.with_suffix(".metadata.json"),
         json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
     )
+    if fig is not None:
+        _write_if_changed(
+            path.with_suffix(".drawn.json"),
+            json.dumps(figure_drawn.drawn(fig), indent=1, ensure_ascii=False) + "\n",
+        )
     return path

@@ -12,7 +12,6 @@ DATAPACKAGE = DATA_DIR / "datapackage.json"
 CHAPTERS_DIR = ROOT / "chapters"
 BIBLIOGRAPHY = ROOT / "references.bib"
 DATA_DICTIONARY = CHAPTERS_DIR / "data_dictionary.md"
-DATASET_ARCHIVE = CHAPTERS_DIR / "downloads" / "tiktok-safety-dataset.zip"
 CITATION_FILE = ROOT / "CITATION.cff"
 BUILD_DIR = ROOT / "_build"
 

@@ -1,4 +1,6 @@
-"""make data: raw CSV files -> validated tidy tables, references.bib and the data dictionary page.
+"""make data: raw CSV files -> validated tidy tables, references.bib, the data dictionary page and
+the dataset archive (named with the book's version, which datapackage.json also takes from
+CITATION.cff).
 
 Nothing is written unless every input is valid; outputs are replaced atomically.
 """
@@ -7,14 +9,16 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
+import json
 import os
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-from safetybook import paths
+from safetybook import paths, release
 from safetybook.schema import TABLES, table_schema
 from safetybook_pipeline import source_basis
 from safetybook_pipeline.bibliography import bibtex
@@ -33,12 +37,25 @@ def tidy_csv(table: str, rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def archive(files: dict[str, str]) -> bytes:
-    """A zip of the given files with fixed timestamps and order, so it is byte-identical on every rebuild."""
+def datapackage(edition: release.Edition) -> str:
+    """data/datapackage.json with the book's version and address (CITATION.cff is their one source)."""
+    package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    written = {}
+    for key, value in package.items():
+        if key != "homepage":
+            written[key] = edition.version if key == "version" else value
+        if key == "version":
+            written["homepage"] = edition.site
+    return json.dumps(written, indent=2, ensure_ascii=False) + "\n"
+
+
+def archive(files: dict[str, str], folder: str) -> bytes:
+    """A zip of the given files in `folder`, with fixed timestamps and order, so it is
+    byte-identical on every rebuild."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name in sorted(files):
-            info = zipfile.ZipInfo(f"tiktok-safety-dataset/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, files[name])
@@ -56,15 +73,35 @@ def outputs(
     files: dict[Path, str | bytes] = {data_dir / f"{t}.csv": tidy_csv(t, tables[t]) for t in TABLES}
     files[bib] = bibtex([r.values for r in tables["sources"]])
     files[dictionary] = data_dictionary()
+    edition = release.edition()
+    files[data_dir / "datapackage.json"] = datapackage(edition)
     if zipped is not None:
-        members = {p.name: text for p, text in files.items() if p.suffix == ".csv"}
-        members["datapackage.json"] = paths.DATAPACKAGE.read_text(encoding="utf-8")
+        members = {p.name: text for p, text in files.items() if p.suffix in (".csv", ".json")}
         for path in sorted((paths.DATA_DIR / "recall").glob("*")):
             members[f"recall/{path.name}"] = path.read_text(encoding="utf-8")
         members["README.md"] = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
         members["LICENSE.md"] = (paths.ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
-        files[zipped] = archive(members)
+        files[zipped] = archive(members, zipped.name.removesuffix(".zip"))
+        digest = hashlib.sha256(files[zipped]).hexdigest()
+        files[checksum(zipped)] = f"{digest}  {zipped.name}\n"
     return files
+
+
+def checksum(zipped: Path) -> Path:
+    """The archive's SHA-256 checksum file beside it (`sha256sum -c` reads it)."""
+    return zipped.with_name(zipped.name + ".sha256")
+
+
+def stale_archives(zipped: Path) -> list[Path]:
+    """Archives of other versions (and their checksums) beside the one written: a release renames
+    the archive."""
+    kept = {zipped, checksum(zipped)}
+    return sorted(
+        p
+        for pattern in ("*.zip", "*.zip.sha256")
+        for p in zipped.parent.glob(release.ARCHIVE_STEM + pattern)
+        if p not in kept
+    )
 
 
 def _bytes(content: str | bytes) -> bytes:
@@ -108,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         help="where to write the data dictionary page",
     )
     parser.add_argument(
-        "--archive", type=Path, default=paths.DATASET_ARCHIVE, help="where to write the dataset zip"
+        "--archive",
+        type=Path,
+        default=None,
+        help="where to write the dataset zip (default: chapters/downloads/, named with the version)",
     )
     parser.add_argument(
         "--check", action="store_true", help="only report whether the outputs are up to date"
@@ -122,15 +162,18 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"make data: {len(problems)} problem(s); nothing was written.", file=sys.stderr)
         return 1
-    files = outputs(tables, args.out, args.bib, args.dictionary, args.archive)
+    zipped = args.archive or release.dataset_archive()
+    files = outputs(tables, args.out, args.bib, args.dictionary, zipped)
     if args.check:
         stale = [
             p for p, content in files.items() if not p.exists() or p.read_bytes() != _bytes(content)
-        ]
+        ] + stale_archives(zipped)
         for path in stale:
             print(f"out of date: {path}", file=sys.stderr)
         return 1 if stale else 0
     write_atomically(files)
+    for old in stale_archives(zipped):
+        old.unlink()
     counts = ", ".join(f"{len(tables[t])} {t}" for t in TABLES)
     print(f"make data: wrote {counts}.")
     derived = [r.values["measure_id"] for r in tables["measures"] if r.values["derivation"]]

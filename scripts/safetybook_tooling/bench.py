@@ -26,7 +26,7 @@ from pathlib import Path
 
 import nbformat
 
-from safetybook import paths
+from safetybook import paths, release
 from safetybook_tooling import execute
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -109,7 +109,7 @@ def data_changed() -> float:
         *derived,
         paths.BIBLIOGRAPHY,
         paths.DATA_DICTIONARY,
-        paths.DATASET_ARCHIVE,
+        release.dataset_archive(),
         *paths.chapter_notebooks(),
     ):
         text = raw.read_text(encoding="utf-8").splitlines(keepends=True)

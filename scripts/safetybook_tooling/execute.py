@@ -46,6 +46,21 @@ def _shared_files() -> list[Path]:
     return [*module, *tables, paths.DATAPACKAGE, paths.ROOT / RUNTIME_LOCK]
 
 
+# What a release changes in the data contract (from CITATION.cff): no notebook reads it, so cutting
+# a release re-executes nothing.
+RELEASE_FIELDS = ("version", "homepage")
+
+
+def _content(path: Path) -> bytes:
+    """A shared file's bytes as the hash sees them: the data contract without its release fields."""
+    if path != paths.DATAPACKAGE:
+        return path.read_bytes()
+    package = json.loads(path.read_text(encoding="utf-8"))
+    for field in RELEASE_FIELDS:
+        package.pop(field, None)
+    return json.dumps(package, sort_keys=True, ensure_ascii=False).encode()
+
+
 def glue_writer_pin() -> str:
     """The full lock's pin of the package that writes the glue records (e.g. 'myst-nb==1.4.0')."""
     text = (paths.ROOT / "requirements.txt").read_text(encoding="utf-8")
@@ -63,7 +78,7 @@ def input_hash(notebook: nbformat.NotebookNode) -> str:
             digest.update(cell.source.encode("utf-8") + b"\0")
     for path in _shared_files():
         digest.update(
-            path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
+            path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + _content(path) + b"\0"
         )
     settings = json.dumps(execution_settings(), sort_keys=True)
     digest.update(b"execute\0" + settings.encode() + b"\0" + glue_writer_pin().encode())
