@@ -108,7 +108,9 @@ def test_valid_fixture_builds_typed_tables(valid_raw, tmp_path, run_build):
     assert sorted(p.name for p in out.iterdir()) == [
         "claims.csv",
         "data_dictionary.md",
+        "datapackage.json",
         "dataset.zip",
+        "dataset.zip.sha256",
         "events.csv",
         "measures.csv",
         "organisations.csv",
