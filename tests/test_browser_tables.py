@@ -29,7 +29,12 @@ KEY_TABLES = {
     "chapters/03_anti_bullying": ["anti-bullying-tbl-hb-figures", "anti-bullying-tbl-comments"],
     "chapters/05_sports": ["sports-tbl-after-bans"],
     "chapters/06_government": ["government-tbl-fines"],
-    "chapters/07_synthesis": ["synthesis-tbl-calibration", "synthesis-tbl-results"],
+    "chapters/07_synthesis": [
+        "synthesis-tbl-windows",
+        "synthesis-tbl-sensitivity",
+        "synthesis-tbl-panel",
+    ],
+    "chapters/10_peers": ["peers-tbl-counts"],
     "chapters/08_codebook": ["codebook-tbl-agreement"],
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -48,7 +49,10 @@ def built_tree(tmp_path) -> Path:
         "requirements.txt",
         "requirements-tools.txt",
         "pyproject.toml",
+        "setup.py",
+        "data/datapackage.json",
     ):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(paths.ROOT / rel, tmp_path / rel)
     for stamp in (".venv-tools/.installed", ".venv/.installed", "_build/html/.built"):
         (tmp_path / stamp).parent.mkdir(parents=True, exist_ok=True)
@@ -91,8 +95,14 @@ def test_changing_prose_only_re_executes_nothing(tree):
     ],
 )
 def test_changing_a_shared_input_re_executes_every_notebook(tree, changed):
-    with open(tree / changed, "a", encoding="utf-8") as handle:
-        handle.write("\n")
+    if changed.endswith(".json"):
+        # The data package is read as JSON: a change of its content, not of its layout.
+        package = json.loads((tree / changed).read_text(encoding="utf-8"))
+        package["collection_date"] = "1999-12-31"
+        (tree / changed).write_text(json.dumps(package), encoding="utf-8")
+    else:
+        with open(tree / changed, "a", encoding="utf-8") as handle:
+            handle.write("\n")
     assert stale() == {p.name for p in paths.chapter_notebooks()}
 
 
@@ -110,7 +120,7 @@ def replace_in(path: Path, pattern: str, new: str) -> None:
         ("requirements.txt", r"^ruff==.*$", "ruff==0.0.1"),  # a linter bump
         ("requirements.txt", r"^sphinx==.*$", "sphinx==7.0.0"),  # a build tool bump
         ("_config.yml", r"^title: .*$", 'title: "Another title"'),  # the book's title
-        ("_config.yml", r"^  use_issues_button: true$", "  use_issues_button: false"),
+        ("_config.yml", r"^  home_page_in_navbar: true$", "  home_page_in_navbar: false"),
     ],
 )
 def test_a_build_or_test_tool_or_a_site_setting_re_executes_nothing(tree, file, pattern, new):

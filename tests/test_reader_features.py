@@ -233,6 +233,8 @@ ROW_ID = re.compile(r"\b(?:gov|chi|hea|bul|spo|seed)-m?\d{3}\b")
 def _table_cells(text: str) -> list[str]:
     """The text of every table cell a reader sees (code cells and scripts left out)."""
     text = re.sub(r"<(script|pre|code)\b.*?</\1>", "", text, flags=re.S)
+    # A unit's id as a link to its address in the explorer is there to be cited, not a code.
+    text = re.sub(r'<a\b[^>]*href="[^"]*explore\.html\?unit=([\w-]+)"[^>]*>\1</a>', "", text)
     cells = re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", text, flags=re.S)
     return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells]
 
@@ -268,3 +270,9 @@ def test_the_code_check_would_catch_a_code_an_id_and_a_key():
     assert SNAKE_CASE.findall(cells[0]) and ROW_ID.findall(cells[1]) and key in cells[2]
     assert "approx" in _coded_words() and "exact" not in _coded_words()
     assert len(cells) == 3
+    # Only an id that links to its own unit's address is let through.
+    linked = _table_cells(
+        '<td><a href="explore.html?unit=gov-101">gov-101</a></td>'
+        '<td><a href="explore.html?unit=gov-102">gov-101</a></td><td><a href="x.html">gov-103</a></td>'
+    )
+    assert [ROW_ID.findall(c) for c in linked] == [[], ["gov-101"], ["gov-103"]]

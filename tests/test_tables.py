@@ -20,3 +20,15 @@ def test_cells_are_marked_as_numbers_prose_or_plain_words():
 def test_a_table_marks_its_number_cells_and_escapes_its_text():
     shown = tables.HtmlTable(pd.DataFrame({"Where": ["A & B"], "Share": ["41%"]}))._repr_html_()
     assert "<td>A &amp; B</td>" in shown and '<td class="number">41%</td>' in shown
+
+
+def test_a_unit_id_links_to_its_address_and_several_are_listed_once_each():
+    assert tables.td(tables.unit_link("gov-129")) == (
+        '<td><a href="explore.html?unit=gov-129">gov-129</a></td>'
+    )
+    cell = tables.td(tables.unit_links(["gov-2", "gov-1", "gov-2"]))
+    assert cell == (
+        '<td><a href="explore.html?unit=gov-1">gov-1</a>, '
+        '<a href="explore.html?unit=gov-2">gov-2</a></td>'
+    )
+    assert tables.td(tables.unit_links([])) == "<td></td>"

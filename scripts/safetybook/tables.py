@@ -44,6 +44,18 @@ def unit_link(unit_id: str) -> Link:
     return Link(str(unit_id), unit_address(str(unit_id)))
 
 
+class Links(tuple):
+    """A table cell of several links, shown one after another, separated by commas."""
+
+    def __str__(self) -> str:
+        return ", ".join(str(link) for link in self)
+
+
+def unit_links(unit_ids) -> Links:
+    """Several units' ids, each a link to its address (an empty cell when there are none)."""
+    return Links(unit_link(u) for u in sorted(set(map(str, unit_ids))))
+
+
 class HtmlTable:
     """A DataFrame shown as a plain, accessible HTML table (column headers with scope, no presentational attributes)."""
 
@@ -87,6 +99,8 @@ def td(value) -> str:
 
 
 def _html_cell(value) -> str:
+    if isinstance(value, Links):
+        return ", ".join(_html_cell(link) for link in value)
     text = html.escape(_cell(value))
     url = getattr(value, "url", "")
     return f'<a href="{html.escape(url)}">{text}</a>' if url else text
