@@ -33,11 +33,18 @@ def fines(book) -> pd.DataFrame:
 
     A fine is a counted step of type fine; its reports (the step and its corroborating rows) may
     carry amounts. When sources disagree on the amount, every amount is kept in `amounts`; a fine
-    with no sourced amount has none.
+    with no sourced amount has none. `source_ids` lists the sources of the step and of its
+    amounts, official ones first, so a table that cites one cites the authority's own page.
     """
+    from safetybook.load import OFFICIAL_KINDS
+
     steps = book.steps[book.steps["event_type"] == "fine"]
     reports = book.reports
     report_of = reports["same_event_as"].fillna(reports["event_id"])
+    kind_of = dict(zip(reports["source_id"], reports["source_kind"].astype(str), strict=True))
+    kind_of |= dict(
+        zip(book.measures["source_id"], book.measures["source_kind"].astype(str), strict=True)
+    )
     amounts = book.measures[book.measures["metric"] == "fine_amount"].copy()
     amounts["fine_id"] = amounts["event_id"].map(
         pd.Series(report_of.values, index=reports["event_id"])
@@ -45,6 +52,7 @@ def fines(book) -> pd.DataFrame:
     rows = []
     for step in steps.itertuples():
         group = amounts[amounts["fine_id"] == step.event_id]
+        own = (report_of == step.event_id).to_numpy()
         values = sorted(set(group["value"]))
         rows.append(
             {
@@ -58,7 +66,12 @@ def fines(book) -> pd.DataFrame:
                 "value": max(values) if values else float("nan"),
                 "amounts": " or ".join(f"{v:,.0f}" for v in values) if values else "not recorded",
                 "disputed": len(values) > 1,
-                "source_ids": " ".join(sorted(set(group["source_id"]) | {step.source_id})),
+                "source_ids": " ".join(
+                    sorted(
+                        set(group["source_id"]) | set(reports.loc[own, "source_id"]),
+                        key=lambda s: (kind_of[s] not in OFFICIAL_KINDS, s),
+                    )
+                ),
             }
         )
     return pd.DataFrame(rows).sort_values("date").reset_index(drop=True)
