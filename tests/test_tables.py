@@ -14,6 +14,7 @@ def test_cells_are_marked_as_numbers_prose_or_plain_words():
     assert tables.td("Ireland (IE)") == "<td>Ireland (IE)</td>"
     assert tables.td("2021-01-22") == "<td>2021-01-22</td>"
     assert tables.td("word " * 20).startswith('<td class="prose">')
+    assert tables.td("word " * 40).startswith('<td class="prose-long">')
     assert tables.td(None) == "<td></td>"
 
 

@@ -84,6 +84,7 @@ class HtmlTable:
 
 
 PROSE_LENGTH = 60
+LONG_PROSE_LENGTH = 150  # as _ext/figure_tables.py marks Markdown tables' cells
 
 
 NUMBER = re.compile(r"[-\u2212]?[\d,]+(\.\d+)?%?")
@@ -93,7 +94,15 @@ def td(value) -> str:
     """One cell; long text is marked as prose, so the stylesheet gives it a readable width and
     aligns it left, and a number (12, 4,500, 22%) is marked as one, so it aligns right."""
     text = _cell(value)
-    kind = "prose" if len(text) > PROSE_LENGTH else "number" if NUMBER.fullmatch(text) else ""
+    kind = (
+        "prose-long"
+        if len(text) > LONG_PROSE_LENGTH
+        else "prose"
+        if len(text) > PROSE_LENGTH
+        else "number"
+        if NUMBER.fullmatch(text)
+        else ""
+    )
     attribute = f' class="{kind}"' if kind else ""
     return f"<td{attribute}>{_html_cell(value)}</td>"
 
