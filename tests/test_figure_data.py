@@ -104,3 +104,34 @@ def test_every_value_and_label_a_figure_draws_is_in_its_csv(label):
     assert any(drawn.values()), f"{label}: nothing read back from the figure"
     missing = figure_drawn.missing(drawn, pd.read_csv(folder / f"{label}.csv"))
     assert not any(missing.values()), f"{label}.csv lacks what the figure draws: {missing}"
+
+
+def test_what_a_figure_draws_skips_a_lines_gaps_but_not_a_point_its_data_lack():
+    """A line broken where a quarter has no value draws nothing there, so that date is not read;
+    every point it does draw is, and data without one of them are caught."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from safetybook import figure_drawn
+
+    fig, ax = plt.subplots()
+    quarters = pd.to_datetime(["2021-03-31", "2021-06-30", "2021-09-30"])
+    ax.plot(quarters, [1.0, float("nan"), 3.0], "o-", label="Median of reports")
+    ax.legend()
+    drawn = figure_drawn.drawn(fig)
+    plt.close(fig)
+    assert drawn["dates"] == ["2021-03-31", "2021-09-30"] and drawn["numbers"] == [1.0, 3.0]
+    data = pd.DataFrame(
+        {"series": "Median of reports", "date": ["2021-03-31", "2021-09-30"], "value": [1.0, 3.0]}
+    )
+    assert not any(figure_drawn.missing(drawn, data).values())
+    assert figure_drawn.missing(drawn, data.iloc[:1]) == {
+        "numbers": [3.0],
+        "dates": ["2021-09-30"],
+        "labels": [],
+    }
+    assert figure_drawn.missing(drawn, data.assign(series="median"))["labels"] == [
+        "Median of reports"
+    ]

@@ -37,6 +37,8 @@ GROUPS = {
 }
 MARK = "#999999"  # the #CreateKindness line
 MARK_TEXT = "#555555"
+CREATEKINDNESS = "#CreateKindness"
+"""The campaign whose launch the enforcement charts mark with a dotted line."""
 
 
 def cumulative_by_group(bullying: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +69,9 @@ def cumulative_chart(cum: pd.DataFrame):
 
 def coverage_chart(hb: pd.DataFrame, createkindness: pd.Timestamp):
     """One row per kind of harassment figure, a dot per period it was reported for (larger when
-    more sources quote it), with #CreateKindness marked; returns the figure and its data."""
+    more sources quote it), with #CreateKindness marked; returns the figure and its data: a row per
+    dot (what, period, x: the date it is placed at, reports), one naming each row of the chart
+    without a dot, and one for the #CreateKindness line (`shown_as` tells them apart)."""
     rows = list(HB_LABELS.values())
     fig, ax = plt.subplots(figsize=(6.0, 4.2))
     per_cell = hb.groupby(["what", "period", "x"], as_index=False).agg(reports=("value", "size"))
@@ -83,7 +87,7 @@ def coverage_chart(hb: pd.DataFrame, createkindness: pd.Timestamp):
     ax.set_yticks(range(len(rows)), figures.wrapped(rows[::-1]))
     ax.axvline(createkindness, color=MARK, linestyle=":", linewidth=1)
     ax.annotate(
-        "#CreateKindness",
+        CREATEKINDNESS,
         (createkindness, len(rows) - 0.6),
         xytext=(3, 0),
         textcoords="offset points",
@@ -92,7 +96,17 @@ def coverage_chart(hb: pd.DataFrame, createkindness: pd.Timestamp):
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_title("Harassment-specific figures stop in 2022 (dot size: number of reports)")
     figures.year_axis(ax, every=2)
-    return fig, per_cell[["what", "period", "x", "reports"]].sort_values(["what", "x"])
+    dots = per_cell[["what", "period", "x", "reports"]].sort_values(["what", "x"])
+    empty = pd.DataFrame({"what": [w for w in rows if w not in set(dots["what"])]}, dtype="str")
+    mark = pd.DataFrame({"what": [CREATEKINDNESS], "x": [createkindness]})
+    parts = [
+        dots.assign(shown_as="dot"),
+        empty.assign(shown_as="row without a dot"),
+        mark.assign(shown_as="dotted line (campaign launch)"),
+    ]
+    data = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    data["reports"] = data["reports"].astype("Int64")
+    return fig, data
 
 
 def proactive_window(platform_proactive: pd.DataFrame) -> pd.DataFrame:
@@ -101,6 +115,30 @@ def proactive_window(platform_proactive: pd.DataFrame) -> pd.DataFrame:
         (platform_proactive["period_end"] >= "2020-06-30")
         & (platform_proactive["period_end"] <= "2022-12-31")
     ]
+
+
+ENFORCEMENT_PANELS = ("Removed before any report (%)", "Share of removed videos (%)")
+"""The enforcement chart's two panels (their titles), top first."""
+
+
+def _marks(frame: pd.DataFrame, panel: str, series: str, metric: str, date: pd.Series):
+    """The rows of one plotted series: where each mark is placed (`date`) and its value, with the
+    reports a median rests on (`reports`, `low`, `high`; one report when a mark is one report)."""
+    return pd.DataFrame(
+        {
+            "panel": panel,
+            "series": series,
+            "metric": metric,
+            "period": frame["period"],
+            "period_start": frame["period_start"],
+            "period_end": frame["period_end"],
+            "date": date,
+            "value": frame["value"],
+            "reports": frame["reports"] if "reports" in frame else 1,
+            "low": frame["low"] if "low" in frame else frame["value"],
+            "high": frame["high"] if "high" in frame else frame["value"],
+        }
+    )
 
 
 def enforcement_chart(
@@ -112,11 +150,16 @@ def enforcement_chart(
 ):
     """Two panels: the harassment rate removed before any report against all removed videos, and
     harassment's share of removed videos (upper bounds hollow) beside the broader safety-and-
-    civility share; returns the figure and its data (series, period, period_end, value)."""
+    civility share. Returns the figure and its data: one row per mark (its panel, its legend entry
+    as `series` with the metric it shows, its period, the `date` it is placed at and its `value`,
+    the median of `reports` reports ranging from `low` to `high`), and one for the #CreateKindness
+    line across both panels."""
     share = analysis.consensus(share_reports)
     civility = analysis.consensus(civility_reports)
     pr = analysis.consensus(proactive_reports)
     window = proactive_window(platform_proactive)
+    upper = share_reports[share_reports["qualifier"] == "at_most"]
+    top_panel, bottom_panel = ENFORCEMENT_PANELS
     fig, (left, right) = plt.subplots(2, 1, figsize=(6.0, 7.6))
     right.plot(
         analysis.midpoint(share),
@@ -125,7 +168,6 @@ def enforcement_chart(
         color=PALETTE[3],
         label="Harassment and bullying",
     )
-    upper = share_reports[share_reports["qualifier"] == "at_most"]
     right.plot(
         analysis.midpoint(upper),
         upper["value"],
@@ -142,7 +184,7 @@ def enforcement_chart(
         color=PALETTE[4],
         label="Safety and civility (broader)",
     )
-    right.set_title("Share of removed videos (%)")
+    right.set_title(bottom_panel)
     right.set_ylim(0, None)
     right.legend(loc="upper left")
     left.plot(
@@ -151,7 +193,7 @@ def enforcement_chart(
     left.plot(
         window["period_end"], window["value"], "s--", color=MARK_TEXT, label="All removed videos"
     )
-    left.set_title("Removed before any report (%)")
+    left.set_title(top_panel)
     fig.suptitle(
         "Harassment is removed before any report far less often than other violations",
         x=0.01,
@@ -163,19 +205,52 @@ def enforcement_chart(
         ax.axvline(createkindness, color=MARK, linestyle=":", linewidth=1)
         figures.year_axis(ax)
     left.annotate(
-        "#CreateKindness",
+        CREATEKINDNESS,
         (createkindness, left.get_ylim()[1]),
         xytext=(3, -12),
         textcoords="offset points",
         color=MARK_TEXT,
     )
     fig.subplots_adjust(top=0.87, hspace=0.4)
+    hb = "Harassment and bullying"
     data = pd.concat(
         [
-            share_reports.assign(series="harassment_bullying_share"),
-            proactive_reports.assign(series="harassment_bullying_proactive"),
-            civility_reports.assign(series="safety_civility_share"),
-            window.assign(series="platform_proactive"),
-        ]
-    )[["series", "period", "period_end", "value"]]
+            _marks(
+                pr, top_panel, hb, "harassment_bullying_proactive_removal_rate", pr["period_end"]
+            ),
+            _marks(
+                window,
+                top_panel,
+                "All removed videos",
+                "proactive_removal_rate",
+                window["period_end"],
+            ),
+            _marks(
+                share,
+                bottom_panel,
+                hb,
+                "harassment_bullying_share_of_removed_videos",
+                analysis.midpoint(share),
+            ),
+            _marks(
+                upper,
+                bottom_panel,
+                "Upper bound only",
+                "harassment_bullying_share_of_removed_videos",
+                analysis.midpoint(upper),
+            ),
+            _marks(
+                civility,
+                bottom_panel,
+                "Safety and civility (broader)",
+                "safety_civility_share_of_removed_videos",
+                analysis.midpoint(civility),
+            ),
+            pd.DataFrame(
+                {"panel": ["both panels"], "series": [CREATEKINDNESS], "date": [createkindness]}
+            ),
+        ],
+        ignore_index=True,
+    )
+    data["reports"] = data["reports"].astype("Int64")
     return fig, data

@@ -22,10 +22,20 @@ def removal_ratio(u13: pd.DataFrame, videos: pd.DataFrame) -> pd.DataFrame:
     return both
 
 
+UNDER13_SERIES = {
+    "reports": "Each report",
+    "median": "Median of reports",
+    "ratio": "Underage accounts removed per 100 videos removed",
+}
+"""The under-13 chart's series: the top panel's legend entries and the bottom panel's title."""
+
+
 def under13_chart(u13_reports: pd.DataFrame, u13: pd.DataFrame, both: pd.DataFrame):
     """Two panels sharing the time axis: every report of under-13 removals with their median per
-    quarter, and accounts removed per 100 videos (gaps where a quarter is missing); returns the
-    figure and its data (`both`)."""
+    quarter, and accounts removed per 100 videos (gaps where a quarter is missing). Returns the
+    figure and its data: one row per mark, its `series`, its quarter and `value` in the unit
+    drawn (`unit`); a report's `measure_id`, the `reports` a median rests on, and the
+    `under13_accounts` and `videos_removed` a ratio divides."""
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(6.0, 7.2), sharex=True, gridspec_kw={"hspace": 0.45}
     )
@@ -37,7 +47,7 @@ def under13_chart(u13_reports: pd.DataFrame, u13: pd.DataFrame, both: pd.DataFra
         color="#666666",
         markersize=4,
         alpha=0.7,
-        label="Each report",
+        label=UNDER13_SERIES["reports"],
     )
     gapped = analysis.with_gaps(u13)
     top.plot(
@@ -45,7 +55,7 @@ def under13_chart(u13_reports: pd.DataFrame, u13: pd.DataFrame, both: pd.DataFra
         gapped["value"] / 1e6,
         "o-",
         color=PALETTE[0],
-        label="Median of reports",
+        label=UNDER13_SERIES["median"],
     )
     top.set_ylabel("Million accounts")
     top.set_title("Underage removals rose, then their ratio to all removals fell back")
@@ -54,9 +64,47 @@ def under13_chart(u13_reports: pd.DataFrame, u13: pd.DataFrame, both: pd.DataFra
     ratio = analysis.with_gaps(per_100[["period_end", "period", "value"]])
     bottom.plot(ratio["period_end"], ratio["value"], "o-", color=PALETTE[1])
     bottom.set_ylabel("Accounts per 100 videos")
-    bottom.set_title("Underage accounts removed per 100 videos removed")
+    bottom.set_title(UNDER13_SERIES["ratio"])
     figures.year_axis(bottom)
-    return fig, both
+    millions = "million accounts"
+    data = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "series": UNDER13_SERIES["reports"],
+                    "period": u13_reports["period"],
+                    "period_end": u13_reports["period_end"],
+                    "value": u13_reports["value"] / 1e6,
+                    "unit": millions,
+                    "measure_id": u13_reports.get("measure_id"),
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "series": UNDER13_SERIES["median"],
+                    "period": u13["period"],
+                    "period_end": u13["period_end"],
+                    "value": u13["value"] / 1e6,
+                    "unit": millions,
+                    "reports": u13.get("reports"),
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "series": UNDER13_SERIES["ratio"],
+                    "period": both["period"],
+                    "period_end": both["period_end"],
+                    "value": both["accounts_per_100_videos"],
+                    "unit": "accounts per 100 videos",
+                    "under13_accounts": both["value_u13"],
+                    "videos_removed": both["value_videos"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    data["reports"] = data["reports"].astype("Int64")
+    return fig, data
 
 
 def per_year(safeguards: pd.DataFrame, regulatory: pd.DataFrame) -> pd.DataFrame:

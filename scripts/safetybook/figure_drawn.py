@@ -3,7 +3,7 @@
 `glue.publish` writes it beside the figure's CSV (`<label>.drawn.json`), so a test can check that
 the CSV holds every value the figure plots and every label it draws (tests/test_figure_data.py):
 - numbers: bar lengths, line and marker positions, ranges, on any axis that is neither a date axis
-  nor a category axis;
+  nor a category axis (a line's vertex without a value on either axis is a gap, not a point);
 - dates: positions on a date axis (as days);
 - labels: the words on a category axis, annotations and bar labels, and legend entries.
 Titles, axis labels and the ticks of a numeric or date scale describe the figure, not its data,
@@ -100,6 +100,7 @@ def _lines(ax, kinds, drawn: Drawn) -> None:
         if line.get_visible():
             data_x, data_y = _data_dims(line, ax)
             xy = np.asarray(line.get_xydata(), dtype=float)  # in axis units (dates as numbers)
+            xy = xy[np.isfinite(xy).all(axis=1)]  # a vertex without a value breaks the line
             if data_x and xy.size:
                 drawn.position(kinds[0], xy[:, 0])
             if data_y and xy.size:

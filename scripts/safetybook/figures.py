@@ -42,8 +42,12 @@ def timeline(
     lanes: list[str] | None = None,
     colour_by: str | None = None,
     figsize=(6.0, 4.2),
+    columns: list[str] | None = None,
 ):
-    """One row ('lane') per category, one marker per event; hollow markers for month or year precision."""
+    """One row ('lane') per category, one marker per event; hollow markers for month or year
+    precision. Returns the figure and its data: the events it draws (their `columns`, by default
+    all), and for a lane the figure shows without any event one row naming that lane and nothing
+    else, so the data hold every lane the figure labels."""
     lanes = lanes or sorted(events[lane].astype(str).unique())
     fig, ax = plt.subplots(figsize=figsize)
     colours = {}
@@ -86,11 +90,20 @@ def timeline(
             loc="upper center",
             bbox_to_anchor=(0.5, -0.1),
         )
-    return fig, ax
+    columns = list(events.columns) if columns is None else list(columns)
+    columns += [] if lane in columns else [lane]  # the lane names the row each event is drawn in
+    drawn = events[events[lane].astype(str).isin(lanes)][columns]
+    empty = [name for name in lanes if name not in set(drawn[lane].astype(str))]
+    if empty:
+        drawn = pd.concat([drawn, pd.DataFrame({lane: empty})], ignore_index=True)
+    return fig, drawn
 
 
-def stacked_bars(table: pd.DataFrame, title: str, label: str, horizontal: bool = False):
-    """One bar per row of `table`, stacked by its columns in order, with a legend below."""
+def stacked_bars(table: pd.DataFrame, title: str, label: str, value: str, horizontal: bool = False):
+    """One bar per row of `table`, stacked by its columns in order, with a legend below. Returns the
+    figure and its data, one row per bar segment: the row's name (column named as the table's
+    index, else `row`), the segment's legend entry (named as the table's columns, else `series`)
+    and its length (`value`)."""
     fig, ax = plt.subplots()
     base = pd.Series(0.0, index=table.index)
     positions = [str(i) for i in table.index]
@@ -106,24 +119,39 @@ def stacked_bars(table: pd.DataFrame, title: str, label: str, horizontal: bool =
     ax.set_title(title)
     columns = min(legend_columns(table.columns), len(table.columns))
     ax.legend(ncols=columns, loc="upper center", bbox_to_anchor=(0.5, -0.14))
-    return fig, ax
+    row, series = table.index.name or "row", table.columns.name or "series"
+    data = table.rename_axis(index=row, columns=series).reset_index()
+    return fig, data.melt(id_vars=row, var_name=series, value_name=value)
 
 
-def cumulative(dates_by_group: dict[str, pd.Series], title: str, label: str):
-    """A step line per group: how many had happened by each date."""
+def cumulative(
+    events: pd.DataFrame, group: str, title: str, label: str, groups: list[str] | None = None
+):
+    """A step line per group (a column of `events`, in the order of `groups`): how many had happened
+    by each `date`. Returns the figure and its data: each event, its group's events in date order,
+    with `cumulative` (the count the line reaches at it) and `series` (the group's legend entry,
+    with its total); a group without events has one row, with its legend entry and 0."""
+    groups = groups or sorted(events[group].astype(str).unique())
     fig, ax = plt.subplots()
-    for i, (group, dates) in enumerate(dates_by_group.items()):
-        ordered = pd.Series(sorted(dates))
+    parts = []
+    for i, name in enumerate(groups):
+        part = events[events[group].astype(str) == name].sort_values("date", kind="stable")
+        series = f"{name} ({len(part)})"
         ax.step(
-            ordered,
-            range(1, len(ordered) + 1),
+            part["date"],
+            range(1, len(part) + 1),
             where="post",
             color=PALETTE[i],
             linewidth=2,
-            label=f"{group} ({len(ordered)})",
+            label=series,
         )
+        if part.empty:  # its legend entry is drawn all the same
+            part = pd.DataFrame({group: [name]}).assign(cumulative=0, series=series)
+            parts.append(part)
+            continue
+        parts.append(part.assign(cumulative=range(1, len(part) + 1), series=series))
     ax.set_ylabel(label)
     ax.set_title(title)
     year_axis(ax)
     ax.legend(loc="upper left")
-    return fig, ax
+    return fig, pd.concat(parts, ignore_index=True)

@@ -5,11 +5,69 @@ from __future__ import annotations
 import pandas as pd
 
 RESTRICTIONS = ("device_ban", "national_ban", "regional_ban", "divest_or_ban")
+KINDS = {
+    "device_ban": "Official devices",
+    "national_ban": "Whole country",
+    "regional_ban": "A territory or state",
+    "divest_or_ban": "Sell or be banned",
+}
+"""The restrictions as the government chapter's figures name them."""
+CONCERN_ORDER = (
+    "data_security_foreign_control",
+    "content_public_order",
+    "child_protection",
+    "consumer_protection",
+    "data_protection",
+    "other",
+)
+"""The concerns in the order the reasons chart stacks them."""
 
 
 def restrictions(episodes: pd.DataFrame) -> pd.DataFrame:
     """Episodes that restrict TikTok itself: device bans, blocks and sell-or-ban measures."""
     return episodes[episodes["event_type"].isin(RESTRICTIONS)]
+
+
+def restrictions_chart(restrictions: pd.DataFrame, title: str):
+    """How many restrictions of each kind had been announced by each date, one step line per kind;
+    returns the figure and its data: each restriction (unit, date, its kind in words and as a code,
+    area), with the count its line reaches at it (`cumulative`) and its legend entry (`series`)."""
+    from safetybook import figures
+
+    named = restrictions.assign(
+        restriction=restrictions["event_type"].astype(str).map(KINDS),
+        event_type=restrictions["event_type"].astype(str),
+    )
+    columns = ["unit_id", "date", "date_precision", "restriction", "event_type", "area"]
+    return figures.cumulative(
+        named[columns],
+        "restriction",
+        title,
+        "Restrictions announced so far",
+        groups=list(KINDS.values()),
+    )
+
+
+def reasons_by_region(episodes: pd.DataFrame) -> pd.DataFrame:
+    """Episodes per region (rows, fewest first) and concern (columns, as codes, in CONCERN_ORDER)."""
+    table = episodes.assign(concern=episodes["concern"].astype(str))
+    table = table.groupby(["region", "concern"]).size().unstack("concern", fill_value=0)
+    table = table.reindex(columns=[c for c in CONCERN_ORDER if c in table], fill_value=0)
+    return table.loc[table.sum(axis=1).sort_values().index]
+
+
+def reasons_chart(table: pd.DataFrame, title: str):
+    """Episodes per region, stacked by concern; returns the figure and its data (region, concern as
+    the legend names it, its code, episodes)."""
+    from safetybook import figures, labels
+
+    shown = table.rename(columns=labels.CONCERN).rename_axis(index="region", columns="concern")
+    fig, data = figures.stacked_bars(
+        shown, title, "Government episodes", "episodes", horizontal=True
+    )
+    codes = {labels.CONCERN[c]: c for c in table.columns}
+    data.insert(2, "concern_code", data["concern"].map(codes))
+    return fig, data
 
 
 def block_durations(episodes: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame:
@@ -80,17 +138,24 @@ def fines(book) -> pd.DataFrame:
 def fines_chart(fines: pd.DataFrame):
     """One panel per currency (amounts are never converted), each on its own logarithmic scale; one
     row per fine, labelled with its authority and month; a fine whose sources disagree shows every
-    reported amount, joined by a line."""
+    reported amount, joined by a line. Returns the figure and its data: one row per amount drawn
+    (the fine, its date and authority, its `label` on the chart, `currency` and `amount`, whether
+    its sources disagree, and its concern in words and as a code), panel by panel, bottom row
+    first."""
     import textwrap
 
     import matplotlib.pyplot as plt
     from matplotlib.ticker import NullLocator
 
+    from safetybook import labels as vocabulary
     from safetybook.style import PALETTE
 
     rows = fines[fines["amounts"] != "not recorded"].copy()
     rows["amount_list"] = [
         [float(a.replace(",", "")) for a in x.split(" or ")] for x in rows["amounts"]
+    ]
+    rows["label"] = [
+        f"{_short(a)}, {d:%b %Y}" for a, d in zip(rows["authority"], rows["date"], strict=True)
     ]
     order = rows.groupby("currency")["value"].max().sort_values(ascending=False).index.tolist()
     heights = [len(rows[rows["currency"] == c]) + 0.8 for c in order]
@@ -101,18 +166,16 @@ def fines_chart(fines: pd.DataFrame):
         gridspec_kw={"height_ratios": heights, "hspace": 0.8},
         squeeze=False,
     )
+    panels = []
     for ax, currency, colour in zip(axes[:, 0], order, PALETTE, strict=False):
         panel = rows[rows["currency"] == currency].sort_values("value").reset_index(drop=True)
+        panels.append(panel)
         for i, fine in panel.iterrows():
             values = fine["amount_list"]
             if len(values) > 1:
                 ax.plot(values, [i] * len(values), color=colour, linewidth=1.2, zorder=2)
             ax.scatter(values, [i] * len(values), color=colour, s=40, zorder=3)
-        labels = [
-            "\n".join(textwrap.wrap(f"{_short(a)}, {d:%b %Y}", 24))
-            for a, d in zip(panel["authority"], panel["date"], strict=True)
-        ]
-        ax.set_yticks(range(len(panel)), labels)
+        ax.set_yticks(range(len(panel)), ["\n".join(textwrap.wrap(x, 24)) for x in panel["label"]])
         ax.set_ylim(-0.6, len(panel) - 0.4)
         ax.set_xscale("log")
         ticks = _ticks(min(min(v) for v in panel["amount_list"]), panel["value"].max())
@@ -126,7 +189,21 @@ def fines_chart(fines: pd.DataFrame):
     axes[0, 0].set_title(
         "Ireland's regulator imposed the largest fines (each currency on its own scale)"
     )
-    return fig, axes[0, 0]
+    drawn = pd.concat(panels, ignore_index=True).explode("amount_list")
+    data = pd.DataFrame(
+        {
+            "fine_id": drawn["fine_id"],
+            "date": drawn["date"],
+            "authority": drawn["authority"],
+            "label": drawn["label"],
+            "currency": drawn["currency"],
+            "amount": drawn["amount_list"].astype(float),
+            "disputed": drawn["disputed"],
+            "concern": vocabulary.words(drawn["concern"].astype(str), vocabulary.CONCERN),
+            "concern_code": drawn["concern"].astype(str),
+        }
+    ).reset_index(drop=True)
+    return fig, data
 
 
 def _ticks(low: float, high: float) -> list[float]:

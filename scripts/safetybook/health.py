@@ -20,7 +20,18 @@ REACH_METRICS = {
 }
 """The reach figures the chapter compares, with their names on the chart."""
 
-COLUMNS = ["measure_id", "metric", "value", "measured_in", "qualifier", "country", "period_end"]
+MEASURE_COLUMNS = [
+    "measure_id",
+    "metric",
+    "value",
+    "measured_in",
+    "qualifier",
+    "country",
+    "period_end",
+]
+COLUMNS = ["label", *MEASURE_COLUMNS, "shown_as"]
+"""The reach chart's data: each bar's label and measure, then the users line's."""
+BILLION_LABEL = "TikTok users (over 1 billion)"
 
 
 def user_counts(measures: pd.DataFrame) -> pd.DataFrame:
@@ -63,7 +74,9 @@ def reach_label(row, organisations: pd.DataFrame) -> str:
 
 def reach_chart(rows: pd.DataFrame, billion: pd.Series, organisations: pd.DataFrame):
     """One bar per reach figure on a log scale (dark: people; light: views or impressions), with
-    TikTok's billion users as a dashed line; returns the figure and its data."""
+    TikTok's billion users as a dashed line. Returns the figure and its data: one row per bar, its
+    `label` on the chart and its measure, then one for the dashed line's user count (`shown_as`
+    tells them apart)."""
     names = analysis.unique_labels([reach_label(r, organisations) for r in rows.itertuples()])
     fig, ax = plt.subplots(figsize=(6.0, 1.2 + 0.68 * len(rows)))
     ax.barh(
@@ -75,7 +88,7 @@ def reach_chart(rows: pd.DataFrame, billion: pd.Series, organisations: pd.DataFr
     ax.set_xscale("log")
     ax.axvline(billion["value"], color=PALETTE[1], linestyle="--", linewidth=1.5)
     ax.annotate(
-        "TikTok users (over 1 billion)",
+        BILLION_LABEL,
         (billion["value"], len(rows) - 0.5),
         xytext=(-4, 0),
         textcoords="offset points",
@@ -87,4 +100,7 @@ def reach_chart(rows: pd.DataFrame, billion: pd.Series, organisations: pd.DataFr
     )
     ax.set_title("Health reach figures count people, views and impressions")
     ax.grid(axis="y", visible=False)
-    return fig, rows[COLUMNS]
+    bars = rows[MEASURE_COLUMNS].assign(label=names, shown_as="bar")
+    line = pd.DataFrame([billion[MEASURE_COLUMNS].to_dict()]).astype(bars[MEASURE_COLUMNS].dtypes)
+    line = line.assign(label=BILLION_LABEL, shown_as="dashed line")
+    return fig, pd.concat([bars, line], ignore_index=True)[COLUMNS]

@@ -20,6 +20,9 @@ VARIABLES = (
 # Variables added with the December 2026 codebook, coded from round 3 on.
 VARIABLES_FROM_ROUND3 = (*VARIABLES, "platform", "reach")
 FOLDER = paths.ROOT / "curation" / "reliability"
+TARGET_KAPPA = 0.8
+"""The agreement the codebook aims for on every variable (the agreement chart's dashed line)."""
+TARGET_COLUMN = "Target kappa (dashed line)"
 
 
 def cohens_kappa(first: pd.Series, second: pd.Series) -> float:
@@ -142,7 +145,7 @@ def grouping_agreement(key: pd.DataFrame, coding: pd.DataFrame) -> dict:
 
 def agreement_chart(table: pd.DataFrame):
     """Kappa per variable in each round (a `Variable`, `Round 1`, `Round 2` table), with the 0.8
-    target dashed; returns the figure and its data (the table)."""
+    target dashed; returns the figure and its data (the table, with the target as a column)."""
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -151,11 +154,11 @@ def agreement_chart(table: pd.DataFrame):
     fig, ax = plt.subplots()
     ax.barh(y + 0.2, plot["Round 1"], height=0.4, color="#E69F00", label="Round 1")
     ax.barh(y - 0.2, plot["Round 2"], height=0.4, color="#0072B2", label="Round 2")
-    ax.axvline(0.8, color="#333333", linestyle="--", linewidth=1)
+    ax.axvline(TARGET_KAPPA, color="#333333", linestyle="--", linewidth=1)
     ax.set_yticks(y, plot.index)
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("Cohen's kappa (dashed line: the 0.8 target)")
     ax.grid(axis="y", visible=False)
     ax.set_title("After the codebook was revised, every variable agrees above 0.8")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2)
-    return fig, table
+    return fig, table.assign(**{TARGET_COLUMN: TARGET_KAPPA})

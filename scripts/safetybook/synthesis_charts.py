@@ -53,7 +53,8 @@ def _midpoint(frame: pd.DataFrame) -> pd.Series:
 
 def streams_chart(pressure: pd.DataFrame, responses: pd.DataFrame, title: str):
     """One row per matched concern: pressure events as ticks, TikTok's response steps as dots
-    (interval midpoints); returns the figure and its data."""
+    (interval midpoints); returns the figure and its data (one row per event, and one naming each
+    concern the chart shows without any)."""
     concerns = list(plan.MATCHED_CONCERNS)
     fig, ax = plt.subplots(figsize=(6.0, 4.4))
     for y, concern in enumerate(concerns):
@@ -97,6 +98,9 @@ def streams_chart(pressure: pd.DataFrame, responses: pd.DataFrame, title: str):
         ]
     )
     both["concern"] = both["matched"].map(labels.CONCERN)
+    empty = [n for n in names if n not in set(both["concern"])]
+    if empty:
+        both = pd.concat([both, pd.DataFrame({"concern": empty}, dtype="str")], ignore_index=True)
     return fig, both[["event_id", "unit_id", "day", "stream", "concern", "area"]]
 
 
@@ -135,28 +139,42 @@ def null_p_histogram(null_p: np.ndarray, threshold: float, observed_p: float, ti
 
 def power_chart(wave: dict[int, float], title: str):
     """Power against k global data-security steps added after the largest wave (k on the
-    horizontal axis); returns the figure and its data."""
+    horizontal axis), with the level below which the test cannot detect such steps dotted;
+    returns the figure and its data (steps added, power in percent, and the dotted line's level
+    and legend entry)."""
     fig, ax = plt.subplots()
     ks, power = list(wave), [100 * wave[k] for k in wave]
+    below = round(100 * plan.POWER_WORDS_BELOW, 9)  # 20, not 20.000000000000004
+    reference = f"Below {below:g}%: cannot detect"
     ax.plot(ks, power, "o-", color=RESPONSE)
-    ax.axhline(
-        100 * plan.POWER_WORDS_BELOW,
-        color="#999999",
-        linestyle=":",
-        label="Below 20%: cannot detect",
-    )
+    ax.axhline(below, color="#999999", linestyle=":", label=reference)
     ax.set_xticks(ks)
     ax.set_ylim(0, 100)
     ax.set_xlabel("Global steps added after the wave")
     ax.set_ylabel("Runs that reject (%)")
     ax.set_title(title)
     ax.legend(loc="upper left")
-    return fig, pd.DataFrame({"steps_added": ks, "power_percent": power})
+    data = pd.DataFrame(
+        {
+            "steps_added": ks,
+            "power_percent": power,
+            "reference_percent": below,
+            "reference": reference,
+        }
+    )
+    return fig, data
+
+
+WINDOW_SERIES = ("95% of shifted records", "Observed response")
+"""The windows chart's legend entries: the shifted records' range and the observed response."""
 
 
 def windows_chart(table: pd.DataFrame, title: str):
     """For each window: the observed response beside the range of 95% of shifted records;
-    returns the figure and its data."""
+    returns the figure and its data, two rows per window (its `label` on the chart): the shifted
+    records' range (`low` to `high`) and the observed response (`value`), each named as the legend
+    names it (`series`)."""
+    shifted, observed = WINDOW_SERIES
     fig, ax = plt.subplots()
     for i, r in enumerate(table.itertuples()):
         ax.plot(
@@ -165,7 +183,7 @@ def windows_chart(table: pd.DataFrame, title: str):
             color="#999999",
             linewidth=6,
             alpha=0.6,
-            label="95% of shifted records" if i == 0 else None,
+            label=shifted if i == 0 else None,
         )
         ax.plot(
             i + 0.12,
@@ -173,7 +191,7 @@ def windows_chart(table: pd.DataFrame, title: str):
             "o",
             color=RESPONSE,
             markersize=8,
-            label="Observed response" if i == 0 else None,
+            label=observed if i == 0 else None,
         )
     names = [f"{w} days" for w in table["window"]]
     ax.set_xticks(range(len(table)), names)
@@ -182,8 +200,27 @@ def windows_chart(table: pd.DataFrame, title: str):
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left")
-    data = table[["window", "observed", "null_low", "null_high"]].assign(label=names)
-    return fig, data
+    ranges = pd.DataFrame(
+        {
+            "window": table["window"].to_numpy(),
+            "label": names,
+            "series": shifted,
+            "low": table["null_low"].to_numpy(),
+            "high": table["null_high"].to_numpy(),
+        }
+    )
+    marks = pd.DataFrame(
+        {
+            "window": table["window"].to_numpy(),
+            "label": names,
+            "series": observed,
+            "value": table["observed"].to_numpy(),
+        }
+    )
+    data = pd.concat([ranges, marks], ignore_index=True)
+    order = data["window"].map({w: i for i, w in enumerate(table["window"])})
+    data = data.assign(order=order).sort_values(["order", "series"], kind="stable")
+    return fig, data[["window", "label", "series", "value", "low", "high"]].reset_index(drop=True)
 
 
 def comparator_chart(means: pd.DataFrame, title: str):
@@ -204,17 +241,21 @@ def comparator_chart(means: pd.DataFrame, title: str):
     return fig, data
 
 
+CASE_MARKS = {
+    "pressure": ("v", PRESSURE, "Pressure"),
+    "relief": ("^", "#009E73", "Relief"),
+    "tiktok": ("o", RESPONSE, "TikTok's step"),
+}
+"""A case chart's kinds of step: marker, colour and legend entry."""
+
+
 def case_chart(sequence: pd.DataFrame, title: str):
     """One case: government steps (pressure and relief) and TikTok's own steps on one time axis;
-    returns the figure and its data."""
+    returns the figure and its data (date, side, the kind of step as the legend names it and as a
+    code, the step, unit and event)."""
     fig, ax = plt.subplots(figsize=(6.0, 3.2))
     lanes = {"Government": 1, "TikTok": 0}
-    styles = {
-        "pressure": ("v", PRESSURE, "Pressure"),
-        "relief": ("^", "#009E73", "Relief"),
-        "tiktok": ("o", RESPONSE, "TikTok's step"),
-    }
-    for kind, (marker, colour, name) in styles.items():
+    for kind, (marker, colour, name) in CASE_MARKS.items():
         part = sequence[sequence["kind"] == kind]
         if len(part):
             ax.plot(
@@ -233,4 +274,6 @@ def case_chart(sequence: pd.DataFrame, title: str):
     figures.year_axis(ax, 1)
     ax.set_title(title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2)
-    return fig, sequence[["date", "side", "kind", "step", "unit_id", "event_id"]]
+    names = {kind: name for kind, (_, _, name) in CASE_MARKS.items()}
+    data = sequence.assign(kind_code=sequence["kind"], kind=sequence["kind"].map(names))
+    return fig, data[["date", "side", "kind", "kind_code", "step", "unit_id", "event_id"]]
