@@ -470,3 +470,14 @@ def test_a_case_chart_names_each_kind_of_step_as_its_legend_does():
     assert data["kind"].tolist() == ["Pressure", "TikTok's step", "Relief"]
     assert data["kind_code"].tolist() == ["pressure", "tiktok", "relief"]
     assert_holds_what_it_draws(fig, data)
+
+
+def test_a_fines_label_abbreviates_only_an_abbreviation():
+    from safetybook import government
+
+    assert (
+        government._short("Commission nationale de l'informatique et des libertés (CNIL)") == "CNIL"
+    )
+    assert government._short("Supreme Tribunal of Justice (Venezuela)") == (
+        "Supreme Tribunal of Justice (Venezuela)"
+    )

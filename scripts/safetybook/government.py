@@ -228,6 +228,6 @@ def _short(name: str) -> str:
     whole name (wrapped by the chart, never cut)."""
     if "(" in name and name.endswith(")"):
         inner = name[name.rindex("(") + 1 : -1]
-        if len(inner) <= 12:
+        if len(inner) <= 12 and inner.upper() == inner:  # "CNIL", not "Venezuela"
             return inner
     return name
