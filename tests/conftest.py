@@ -91,6 +91,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(TIER_FIXTURES[fixture])
         if not any(item.get_closest_marker(tier) for tier in TIERS):
             item.add_marker("fast")
+        if "git_history" in getattr(item, "fixturenames", ()):
+            item.add_marker("history")  # fast too: a clone has its history
         params = getattr(getattr(item, "callspec", None), "params", {})
         if params.get("width", CHECKED_WIDTH) != CHECKED_WIDTH:
             item.add_marker("matrix")
@@ -222,3 +224,11 @@ def valid_raw(tmp_path: Path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(FIXTURES / "valid", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def git_history() -> Path:
+    """The repository's root, whose git history a test reads (a clone has it; a copy of the files,
+    as the tiers' own test makes, does not)."""
+    assert (paths.ROOT / ".git").exists(), "this test reads the git history: clone the repository"
+    return paths.ROOT

@@ -114,7 +114,7 @@ def _tracked_text_files() -> dict[str, str]:
     return found
 
 
-def test_the_published_addresses_are_configured_once():
+def test_the_published_addresses_are_configured_once(git_history):
     spelled = {
         rel
         for rel, text in _tracked_text_files().items()
