@@ -157,6 +157,13 @@ def _release(copy: Path, *args: str) -> subprocess.CompletedProcess:
 def release_copy(tmp_path_factory) -> Path:
     """A committed copy of the repository (as a fresh clone has it), where releases are cut."""
     copy = repository_copy(tmp_path_factory.mktemp("release") / "copy")
+    # Right after a release the Unreleased section is empty: the copy says what it changes, so the
+    # tests cut a release at any point of the cycle.
+    changelog = copy / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8")
+    entry = "- A change made in this copy of the repository, for the release tests.\n"
+    text = re.sub(r"^(## Unreleased[^\n]*\n)\n*(?=## )", rf"\1\n{entry}\n", text, flags=re.M)
+    changelog.write_text(text, encoding="utf-8")
     _git(copy, "init", "--quiet")
     _git(copy, "add", "-A")
     _git(copy, "commit", "-qm", "copy")
