@@ -207,6 +207,14 @@ def _with_added(responses, dates, keys) -> pd.DataFrame:
     )
 
 
+def _rejects_with(pressure, fake, end, draws: int, rng, null_p) -> bool:
+    """Whether the primary test rejects on one simulated record (its seed drawn from `rng`)."""
+    outcome = test(
+        pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31))
+    )
+    return rejects(outcome.p_value, null_p)
+
+
 def power_wave(
     pressure,
     responses,
@@ -231,15 +239,7 @@ def power_wave(
         for _ in range(replications):
             days = pd.to_datetime(rng.integers(lo, hi + 1, size=k), unit="D")
             fake = _with_added(responses, days, [global_keys] * k)
-            outcome = test(
-                pressure,
-                fake,
-                plan.PRIMARY_WINDOW,
-                end,
-                draws=draws,
-                seed=int(rng.integers(1 << 31)),
-            )
-            rejected += rejects(outcome.p_value, null_p)
+            rejected += _rejects_with(pressure, fake, end, draws, rng, null_p)
         result[k] = rejected / replications
     return result
 
@@ -273,15 +273,7 @@ def power_per_episode(
             fake = _with_added(
                 responses, pd.to_datetime(pd.Series(dates, dtype="datetime64[ns]")), keys
             )
-            outcome = test(
-                pressure,
-                fake,
-                plan.PRIMARY_WINDOW,
-                end,
-                draws=draws,
-                seed=int(rng.integers(1 << 31)),
-            )
-            rejected += rejects(outcome.p_value, null_p)
+            rejected += _rejects_with(pressure, fake, end, draws, rng, null_p)
         result[effect] = rejected / replications
     return result
 
@@ -316,10 +308,7 @@ def power_per_cluster(
             dates.append(last + int(rng.integers(1, plan.PRIMARY_WINDOW + 1)))
             keys.append(frozenset((concern_of[row.cluster], p) for p in places))
         fake = _with_added(responses, pd.to_datetime(dates, unit="D"), keys)
-        outcome = test(
-            pressure, fake, plan.PRIMARY_WINDOW, end, draws=draws, seed=int(rng.integers(1 << 31))
-        )
-        rejected += rejects(outcome.p_value, null_p)
+        rejected += _rejects_with(pressure, fake, end, draws, rng, null_p)
     return rejected / replications
 
 
