@@ -455,6 +455,39 @@ def test_the_fines_chart_publishes_every_amount_it_draws():
     assert_holds_what_it_draws(fig, data)
 
 
+def test_the_fines_ticks_are_round_amounts_that_frame_every_amount():
+    # one amount far from a round one (3.5 million) once left a panel without ticks
+    cases = [(3.5e6, 3.5e6), (2.6e6, 2.6e6), (2.5e6, 5e8), (3e4, 2e9), (7e5, 8e5), (1e6, 1e6)]
+    for low, high in cases:
+        ticks = government._ticks(low, high)
+        assert 1 <= len(ticks) <= 5, (low, high, ticks)
+        assert ticks == sorted(ticks)
+        for t in ticks:
+            assert f"{t:.0e}"[0] in "125" and float(f"{t:.0e}") == t, (low, high, t)
+        inside = [t for t in ticks if low / 1.3 <= t <= high * 1.3]
+        # round amounts within the drawn range, else the two either side of it
+        assert inside == ticks or (len(ticks) == 2 and ticks[0] <= low and high <= ticks[1])
+
+
+def test_the_fines_chart_draws_a_panel_whose_one_amount_is_far_from_a_round_one():
+    fines = pd.DataFrame(
+        {
+            "fine_id": ["f1"],
+            "date": [T("2021-12-16")],
+            "authority": ["Magistrates' courts of Moscow"],
+            "concern": ["content_public_order"],
+            "currency": ["RUB"],
+            "value": [3.5e6],
+            "amounts": ["3,500,000"],
+            "disputed": [False],
+        }
+    )
+    fig, data = government.fines_chart(fines)
+    ticks = fig.axes[0].get_xticks()
+    assert len(ticks) == 2 and ticks[0] < 3.5e6 < ticks[-1]
+    assert_holds_what_it_draws(fig, data)
+
+
 def test_a_case_chart_names_each_kind_of_step_as_its_legend_does():
     sequence = pd.DataFrame(
         {

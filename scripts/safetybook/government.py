@@ -207,12 +207,16 @@ def fines_chart(fines: pd.DataFrame):
 
 
 def _ticks(low: float, high: float) -> list[float]:
-    """A few round amounts (1, 2 or 5 times a power of ten) around a range, at most five."""
+    """A few round amounts (1, 2 or 5 times a power of ten) around a range, at most five; a range
+    that holds none (one amount far from a round one) gets the round amounts either side of it."""
     import math
 
-    powers = range(math.floor(math.log10(low / 1.3)), math.ceil(math.log10(high * 1.3)) + 1)
-    every = [m * 10**k for k in powers for m in (1, 2, 5) if low / 1.3 <= m * 10**k <= high * 1.3]
-    return every if len(every) <= 5 else [t for t in every if str(int(t)).startswith("1")]
+    powers = range(math.floor(math.log10(low / 1.3)) - 1, math.ceil(math.log10(high * 1.3)) + 2)
+    rounds = [m * 10**k for k in powers for m in (1, 2, 5)]
+    every = [t for t in rounds if low / 1.3 <= t <= high * 1.3]
+    if not every:
+        return [max(t for t in rounds if t <= low), min(t for t in rounds if t >= high)]
+    return every if len(every) <= 5 else [t for t in every if f"{t:.0e}".startswith("1")]
 
 
 def _amount(value: float, _position=None) -> str:
