@@ -7,6 +7,9 @@ the issuer's report, and a document that copies another (`derived_from`) is that
 Reports agree when every day a report may stand for lies within the step's date interval (a day,
 a month, a year, or the interval a row states when reports give different days), or, for a figure,
 when they state the same number to the precision of the rounder one.
+The acting organisation's own page makes a step official only when it agrees with the step's date
+in the same way: a later release that recalls the act, an undated page that gives only the month,
+or a decision dated before its announcement confirms the act but not the day the record gives it.
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def dates_agree(step_interval: tuple, report_interval: tuple) -> bool:
 
 def step_bases(book) -> pd.DataFrame:
     """Every counted step with its reports: how many agree with its date, how many independent
-    reports those make, whether one is the acting organisation's own page, and its basis."""
+    reports those make, whether one of those is the acting organisation's own page, and its basis."""
     reports = book.reports
     sources = book.sources
     origin = origins(sources)
@@ -106,7 +109,7 @@ def step_bases(book) -> pd.DataFrame:
             for r in group.itertuples()
         ]
         agreeing = group[agree]
-        official = bool(kinds[group.index].isin(own_kinds).any())
+        official = bool(kinds[agreeing.index].isin(own_kinds).any())
         independent = independent_count(agreeing["source_id"], sources, origin)
         basis = "official" if official else "corroborated" if independent >= 2 else "single"
         rows.append(
