@@ -27,5 +27,7 @@ def test_a_step_date_is_written_at_the_precision_of_its_interval(first, last, sh
 
 
 def test_an_interval_is_never_written_as_its_first_day():
-    row = pd.Series({"date_earliest": pd.Timestamp("2024-09-09"), "date_latest": pd.Timestamp("2024-09-10")})
+    row = pd.Series(
+        {"date_earliest": pd.Timestamp("2024-09-09"), "date_latest": pd.Timestamp("2024-09-10")}
+    )
     assert step_date(row) != "9 September 2024"
