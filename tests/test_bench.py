@@ -30,3 +30,15 @@ def test_restore_puts_files_back_when_a_measure_fails(tmp_path):
     except RuntimeError:
         pass
     assert path.read_text() == "a,b\n"
+
+
+def test_the_data_measure_puts_back_every_file_make_data_writes():
+    from safetybook import paths, release
+    from safetybook_pipeline.build import checksum
+    from safetybook_tooling.bench import data_outputs
+
+    kept = set(data_outputs())
+    archive = release.dataset_archive()
+    assert {archive, checksum(archive), paths.BIBLIOGRAPHY, paths.DATA_DICTIONARY} <= kept
+    tables = {p.name for p in paths.DATA_DIR.glob("*.csv")}
+    assert tables and tables <= {p.name for p in kept}, tables - {p.name for p in kept}
