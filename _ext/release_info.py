@@ -7,7 +7,8 @@
   (`collection_date` in data/datapackage.json), beside the page's "Last updated" date (from git,
   by cite_chapter);
 - a download link to the dataset archive (`downloads/tiktok-safety-dataset.zip`, the name without
-  a version) points at the archive `make data` writes, whose name carries the version;
+  a version) points at the archive `make data` writes, whose name carries the version (or
+  `-unreleased` between releases);
 - the built site keeps a copy of the archive under the unversioned name (`downloads/` at its root),
   so a notebook whose release is not yet published can still fetch the book's dataset;
 - the page's download button offers the whole book's PDF (`book.pdf`, written by `make pdf`)
@@ -62,21 +63,21 @@ def on_config_inited(app: Sphinx, config) -> None:
 
 
 class VersionedArchive(SphinxTransform):
-    """A download link to the archive's unversioned name points at the versioned archive."""
+    """A download link to the archive's unversioned name points at the archive `make data` wrote."""
 
     default_priority = 400
 
     def apply(self, **kwargs) -> None:
-        ed = edition(self.app)
+        archive = release.dataset_archive(Path(self.app.confdir)).name
         unversioned = f"{release.ARCHIVE_STEM}.zip"
         for ref in self.document.findall(addnodes.download_reference):
             target = PurePosixPath(ref.get("reftarget", ""))
             if target.name != unversioned:
                 continue
-            ref["reftarget"] = str(target.with_name(ed.archive_name))
+            ref["reftarget"] = str(target.with_name(archive))
             for text in list(ref.findall(nodes.Text)):
                 if str(text) == unversioned:
-                    text.parent.replace(text, nodes.Text(ed.archive_name))
+                    text.parent.replace(text, nodes.Text(archive))
 
 
 def whole_book_pdf(app, pagename, templatename, context, doctree) -> None:

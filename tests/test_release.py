@@ -61,9 +61,17 @@ def test_a_notebook_outside_a_clone_looks_for_the_dataset_at_the_release_then_th
 
 
 def test_make_data_writes_the_archive_named_with_the_version_and_its_checksum():
+    """Named with the release's version, or `-unreleased` while the changelog lists changes after
+    it; either way one archive, its checksum, and the data contract's version inside."""
     import hashlib
 
     archive = release.dataset_archive()
+    expected = (
+        release.UNRELEASED_ARCHIVE
+        if release.has_unreleased_changes()
+        else f"{release.ARCHIVE_STEM}-{release.edition().version}.zip"
+    )
+    assert archive.name == expected
     assert archive.exists(), f"no {archive.name}: run `make data`"
     others = sorted(p.name for p in archive.parent.glob(f"{release.ARCHIVE_STEM}*"))
     assert others == [archive.name, archive.name + ".sha256"], others
@@ -71,13 +79,35 @@ def test_make_data_writes_the_archive_named_with_the_version_and_its_checksum():
     assert name == archive.name and digest == hashlib.sha256(archive.read_bytes()).hexdigest()
     with zipfile.ZipFile(archive) as zf:
         package = json.loads(zf.read(f"{archive.stem}/datapackage.json"))
-    assert package["version"] == release.edition().version
+    assert package["version"] == release.data_version()
     assert package["homepage"] == release.edition().site
+
+
+@pytest.mark.parametrize(
+    ("changelog", "unreleased"),
+    [
+        ("# Changelog\n\n## Unreleased\n\n## 1.0.0 (2026-01-01)\n\n- first\n", False),
+        ("# Changelog\n\n## Unreleased\n\n- a fix\n\n## 1.0.0 (2026-01-01)\n\n- first\n", True),
+        ("# Changelog\n\n## Unreleased\n\n- the first entry, last section\n", True),
+        ("# Changelog\n\n## 1.0.0 (2026-01-01)\n\n- first\n", False),
+    ],
+)
+def test_changes_after_a_release_are_those_listed_under_unreleased(tmp_path, changelog, unreleased):
+    (tmp_path / release.CHANGELOG).write_text(changelog, encoding="utf-8")
+    (tmp_path / release.CITATION).write_text(
+        "version: 1.0.0\ndate-released: 2026-01-01\n"
+        "repository-code: https://github.com/owner/name\n",
+        encoding="utf-8",
+    )
+    assert release.has_unreleased_changes(tmp_path) is unreleased
+    name = release.dataset_archive(tmp_path).name
+    assert name == (release.UNRELEASED_ARCHIVE if unreleased else "tiktok-safety-dataset-1.0.0.zip")
+    assert release.data_version(tmp_path) == ("1.0.0+unreleased" if unreleased else "1.0.0")
 
 
 def test_the_data_contract_gives_the_books_version_and_address():
     package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
-    assert package["version"] == release.edition().version
+    assert package["version"] == release.data_version()
     assert package["homepage"] == release.edition().site
 
 
@@ -287,6 +317,55 @@ def test_after_a_release_no_other_file_spells_the_version(released):
         f"spelled elsewhere: {sorted(spelled - WRITTEN_FROM_CITATION)};"
         f" not written: {sorted(WRITTEN_FROM_CITATION - spelled)}"
     )
+
+
+def test_a_release_archive_is_never_rewritten(released):
+    """After a release, a data change fails `make data` (naming the archive, writing nothing) until
+    the changelog lists it under "Unreleased"; then the archive is written as `-unreleased`, and
+    the data contract says `<release>+unreleased`."""
+    copy = released[0]
+    env = {**os.environ, "PYTHONPATH": str(copy / "scripts")}
+
+    def make_data() -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "safetybook_pipeline.build"]
+        return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
+
+    downloads = copy / release.DOWNLOADS
+    released_archive = f"{release.ARCHIVE_STEM}-{NEW_VERSION}.zip"
+    raw = copy / "data" / "raw" / "events" / "health.csv"
+    changelog = copy / "CHANGELOG.md"
+    kept = [raw, changelog, copy / "data" / "datapackage.json", *downloads.glob("*")]
+    saved = {path: path.read_bytes() for path in kept}
+    try:
+        assert make_data().returncode == 0, "an unchanged record rebuilds over its release"
+        before = _git(copy, "status", "--porcelain")
+        lines = raw.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[1] = lines[1].replace("WHO", "The WHO", 1)
+        assert lines[1] != raw.read_text(encoding="utf-8").splitlines(keepends=True)[1]
+        raw.write_text("".join(lines), encoding="utf-8")
+        ran = make_data()
+        assert ran.returncode == 1, ran.stdout + ran.stderr
+        assert released_archive in ran.stderr and "## Unreleased" in ran.stderr, ran.stderr
+        after = set(_git(copy, "status", "--porcelain").splitlines())
+        changed = after - set(before.splitlines())
+        assert {line[3:] for line in changed} == {"data/raw/events/health.csv"}, changed
+
+        text = changelog.read_text(encoding="utf-8")
+        changelog.write_text(
+            text.replace("## Unreleased\n", "## Unreleased\n\n- A data change.\n", 1),
+            encoding="utf-8",
+        )
+        ran = make_data()
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+        archives = sorted(p.name for p in downloads.glob(f"{release.ARCHIVE_STEM}*"))
+        assert archives == [release.UNRELEASED_ARCHIVE, release.UNRELEASED_ARCHIVE + ".sha256"]
+        package = json.loads((copy / "data" / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["version"] == f"{NEW_VERSION}+unreleased"
+    finally:
+        for path in downloads.glob(f"{release.ARCHIVE_STEM}*"):
+            path.unlink()
+        for path, data in saved.items():
+            path.write_bytes(data)
 
 
 # -- history in the errata, not in the chapters ---------------------------------------------------

@@ -20,12 +20,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CITATION = "CITATION.cff"
+CHANGELOG = "CHANGELOG.md"
 PACKAGE = "safetybook"
 ARCHIVE_STEM = "tiktok-safety-dataset"
 DOWNLOADS = Path("chapters") / "downloads"
 # Where the built site keeps a copy of the dataset under a name that does not change between
 # releases (written by _ext/release_info.py), for the loader's fallback.
 SITE_DATASET = f"downloads/{ARCHIVE_STEM}.zip"
+# Between releases (the changelog's "Unreleased" section has an entry) `make data` writes the
+# archive under this name: an archive named with a version is that release's, never rewritten.
+UNRELEASED_ARCHIVE = f"{ARCHIVE_STEM}-unreleased.zip"
+UNRELEASED_HEADING = re.compile(r"^## Unreleased\b.*$", flags=re.M)
 GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)/?$")
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
@@ -141,7 +146,44 @@ def edition(root: Path | None = None) -> Edition:
     return from_citation(path) if path.exists() else from_metadata()
 
 
-def dataset_archive(root: Path | None = None) -> Path:
-    """Where `make data` writes the dataset archive: chapters/downloads/<name with the version>."""
+def unreleased_section(changelog: str) -> tuple[int, int] | None:
+    """Where the changelog's "## Unreleased" section starts and ends (its heading included), or
+    None when it has none."""
+    heading = UNRELEASED_HEADING.search(changelog)
+    if heading is None:
+        return None
+    following = re.compile(r"^## ", flags=re.M).search(changelog, heading.end())
+    return heading.start(), following.start() if following else len(changelog)
+
+
+def has_unreleased_changes(root: Path | None = None) -> bool:
+    """Whether the tree holds changes after the release CITATION.cff names: the changelog's
+    "Unreleased" section has an entry (`make release` empties it)."""
+    path = (root or ROOT) / CHANGELOG
+    if not path.exists():
+        return False
+    text = path.read_text(encoding="utf-8")
+    section = unreleased_section(text)
+    return section is not None and bool(text[text.index("\n", section[0]) : section[1]].strip())
+
+
+def released_archive(root: Path | None = None) -> Path:
+    """The archive of the release CITATION.cff names: chapters/downloads/<name with the version>."""
     base = root or ROOT
     return base / DOWNLOADS / edition(base).archive_name
+
+
+def dataset_archive(root: Path | None = None) -> Path:
+    """Where `make data` writes the dataset archive: the release's name, or between releases
+    (changes listed under "Unreleased") chapters/downloads/tiktok-safety-dataset-unreleased.zip."""
+    base = root or ROOT
+    if has_unreleased_changes(base):
+        return base / DOWNLOADS / UNRELEASED_ARCHIVE
+    return released_archive(base)
+
+
+def data_version(root: Path | None = None) -> str:
+    """The version the data contract gives: the release's, or `<release>+unreleased` between
+    releases (semantic versioning's build metadata: the release plus later changes)."""
+    version = edition(root).version
+    return f"{version}+unreleased" if has_unreleased_changes(root) else version

@@ -37,13 +37,14 @@ def tidy_csv(table: str, rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def datapackage(edition: release.Edition) -> str:
-    """data/datapackage.json with the book's version and address (CITATION.cff is their one source)."""
+def datapackage(edition: release.Edition, version: str) -> str:
+    """data/datapackage.json with the data's version (`release.data_version`) and the book's
+    address (CITATION.cff is their one source)."""
     package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
     written = {}
     for key, value in package.items():
         if key != "homepage":
-            written[key] = edition.version if key == "version" else value
+            written[key] = version if key == "version" else value
         if key == "version":
             written["homepage"] = edition.site
     return json.dumps(written, indent=2, ensure_ascii=False) + "\n"
@@ -74,7 +75,7 @@ def outputs(
     files[bib] = bibtex([r.values for r in tables["sources"]])
     files[dictionary] = data_dictionary()
     edition = release.edition()
-    files[data_dir / "datapackage.json"] = datapackage(edition)
+    files[data_dir / "datapackage.json"] = datapackage(edition, release.data_version())
     if zipped is not None:
         members = {p.name: text for p, text in files.items() if p.suffix in (".csv", ".json")}
         for path in sorted((paths.DATA_DIR / "recall").glob("*")):
@@ -101,6 +102,21 @@ def stale_archives(zipped: Path) -> list[Path]:
         for pattern in ("*.zip", "*.zip.sha256")
         for p in zipped.parent.glob(release.ARCHIVE_STEM + pattern)
         if p not in kept
+    )
+
+
+def rewrites_a_release(files: dict[Path, str | bytes], zipped: Path) -> str | None:
+    """The problem when the archive about to be written is a release's and would change: a
+    release's archive is never rewritten, so a data change first goes under "Unreleased"."""
+    if zipped != release.released_archive() or not zipped.exists():
+        return None
+    if zipped.read_bytes() == _bytes(files[zipped]):
+        return None
+    return (
+        f"{zipped.relative_to(paths.ROOT)}: the data differ from release "
+        f"{release.edition().version}'s archive, which is never rewritten; say what changed under "
+        f'"## Unreleased" in {release.CHANGELOG} (make data then writes '
+        f"{release.UNRELEASED_ARCHIVE}), or cut a release"
     )
 
 
@@ -148,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         "--archive",
         type=Path,
         default=None,
-        help="where to write the dataset zip (default: chapters/downloads/, named with the version)",
+        help="where to write the dataset zip (default: chapters/downloads/, named as the release"
+        " or -unreleased between releases)",
     )
     parser.add_argument(
         "--check", action="store_true", help="only report whether the outputs are up to date"
@@ -164,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     zipped = args.archive or release.dataset_archive()
     files = outputs(tables, args.out, args.bib, args.dictionary, zipped)
+    rewrite = rewrites_a_release(files, zipped)
+    if rewrite:
+        print(f"{rewrite}\nmake data: 1 problem(s); nothing was written.", file=sys.stderr)
+        return 1
     if args.check:
         stale = [
             p for p, content in files.items() if not p.exists() or p.read_bytes() != _bytes(content)

@@ -62,14 +62,17 @@ class Restore:
     the built site, and the next measure would time a rebuild that nothing asked for."""
 
     def __init__(self, *files: Path):
-        self.saved = {f: f.read_bytes() for f in files}
+        # None: the file was absent, and is removed again if a run wrote it.
+        self.saved = {f: f.read_bytes() if f.exists() else None for f in files}
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         for path, data in self.saved.items():
-            if path.read_bytes() != data:
+            if data is None:
+                path.unlink(missing_ok=True)
+            elif not path.exists() or path.read_bytes() != data:
                 path.write_bytes(data)
 
 
@@ -102,21 +105,38 @@ def one_chapter_changed() -> float:
 
 def data_outputs() -> list[Path]:
     """Every file `make data` writes: the tidy tables, the bibliography, the data dictionary, and
-    the dataset archive with its checksum (left behind, a changed checksum fails the tests)."""
-    archive = release.dataset_archive()
+    the dataset archive with its checksum, under the release's name and the unreleased one (left
+    behind, a changed checksum or a stray archive fails the tests)."""
+    archives = [
+        release.released_archive(),
+        paths.ROOT / release.DOWNLOADS / release.UNRELEASED_ARCHIVE,
+    ]
     tables = [
         paths.DATA_DIR / f"{resource['name']}.csv"
         for resource in json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))["resources"]
     ]
-    return [*tables, paths.BIBLIOGRAPHY, paths.DATA_DICTIONARY, archive, build.checksum(archive)]
+    return [
+        *tables,
+        paths.DATAPACKAGE,
+        paths.BIBLIOGRAPHY,
+        paths.DATA_DICTIONARY,
+        *archives,
+        *map(build.checksum, archives),
+    ]
 
 
 def data_changed() -> float:
+    """A one-word change in a description, listed under "Unreleased" as a data change must be."""
     raw = paths.RAW_DIR / "events" / "health.csv"
-    with Restore(raw, *data_outputs(), *paths.chapter_notebooks()):
+    changelog = paths.ROOT / release.CHANGELOG
+    with Restore(raw, changelog, *data_outputs(), *paths.chapter_notebooks()):
         text = raw.read_text(encoding="utf-8").splitlines(keepends=True)
-        text[1] = text[1].replace("WHO", "The WHO", 1)  # a one-word change in a description
+        text[1] = text[1].replace("WHO", "The WHO", 1)
         raw.write_text("".join(text), encoding="utf-8")
+        if not release.has_unreleased_changes():
+            entry = "## Unreleased\n\n- A benchmark's one-word data change.\n"
+            log = changelog.read_text(encoding="utf-8")
+            changelog.write_text(log.replace("## Unreleased\n", entry, 1), encoding="utf-8")
         return timed([*MAKE, "book"])
 
 

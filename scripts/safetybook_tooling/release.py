@@ -24,9 +24,6 @@ from pathlib import Path
 
 from safetybook import paths, release
 
-UNRELEASED = re.compile(r"^## Unreleased\b.*$", flags=re.M)
-NEXT_SECTION = re.compile(r"^## ", flags=re.M)
-
 
 class Refused(Exception):
     """The release cannot be cut; the message says why and what to do."""
@@ -34,16 +31,15 @@ class Refused(Exception):
 
 def unreleased_entry(changelog: str) -> tuple[int, int]:
     """Where the "Unreleased" section's body starts and ends; refuses when it has no entry."""
-    heading = UNRELEASED.search(changelog)
-    if heading is None:
+    section = release.unreleased_section(changelog)
+    if section is None:
         raise Refused('CHANGELOG.md has no "## Unreleased" section: add one with the changes')
-    following = NEXT_SECTION.search(changelog, heading.end())
-    end = following.start() if following else len(changelog)
-    if not changelog[heading.end() : end].strip():
+    start, end = section
+    if not changelog[changelog.index("\n", start) : end].strip():
         raise Refused(
             'CHANGELOG.md\'s "Unreleased" section is empty: say what this release changes'
         )
-    return heading.start(), end
+    return start, end
 
 
 def moved_changelog(changelog: str, version: str, date: dt.date) -> str:
