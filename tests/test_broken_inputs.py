@@ -46,6 +46,9 @@ CASES = {
     # the regulator's own page that recalls the fine by its month does not confirm the day the
     # record gives it, so the fine still rests on one news report and must be listed
     "stale_official_page": [("events/government.csv", 2, "source_id")],
+    # a step stated by its month whose only other report gives the day within that month: the
+    # record states the finest date its reports agree on
+    "understated_date": [("events/health.csv", 4, "date")],
     "many_rows": [
         ("events/health.csv", 2, "date"),
         ("events/health.csv", 3, "event_type"),

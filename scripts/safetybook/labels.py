@@ -155,6 +155,7 @@ PLACE = {
     "KG": "Kyrgyzstan",
     "KR": "South Korea",
     "KZ": "Kazakhstan",
+    "LK": "Sri Lanka",
     "LT": "Lithuania",
     "LV": "Latvia",
     "MD": "Moldova",

@@ -223,7 +223,51 @@ def check_units(tables) -> list:
         elif v["unit_kind"] == "announcement" and first is row and v["step"] != "launched":
             message = f"an announcement opens with its launched step, not {v['step']!r}"
             found.append(row.problem("step", message))
-    return found + _repeated_step_problems(events)
+    return found + _repeated_step_problems(events) + understated_date_problems(events)
+
+
+def _interval(values) -> tuple[str, str]:
+    return values["date"], _latest(values)
+
+
+def understated_date_problems(events) -> list:
+    """A step stated by its month or year whose reports all place it within a shorter stretch (a
+    report gives the day, the others only the month) states that stretch: the record keeps the
+    finest date its reports agree on (codebook, "Dates"). A row with `date_latest` states an
+    interval on purpose (reports that give different days) and is left to it."""
+    reports: dict[str, list] = {}
+    for row in events:
+        if row.values["same_event_as"]:
+            reports.setdefault(row.values["same_event_as"], []).append(row)
+    found = []
+    for row in events:
+        v = row.values
+        if v["same_event_as"] or v["date_precision"] == "day" or v["date_latest"]:
+            continue
+        intervals = [_interval(r.values) for r in reports.get(v["event_id"], [])]
+        if not intervals:
+            continue
+        first = max(start for start, _ in intervals + [_interval(v)])
+        last = min(end for _, end in intervals + [_interval(v)])
+        if first > last or (first, last) == _interval(v):
+            continue  # the reports disagree (an interval or a disagreement to state), or agree
+        narrow = [
+            r.values["event_id"]
+            for r in reports[v["event_id"]]
+            if _interval(r.values)[0] == first or _interval(r.values)[1] == last
+        ]
+        whole_month = (
+            first.endswith("-01")
+            and last == period_end(dt.date.fromisoformat(first), "month").isoformat()
+        )
+        stated = "the day" if first == last else "the month" if whole_month else "that interval"
+        message = (
+            f"{v['event_id']} is dated by its {v['date_precision']}, but every report of it lies "
+            f"within {first}..{last} ({', '.join(narrow)}): state {stated}, citing a report that "
+            "gives it, as the codebook's Dates rule asks"
+        )
+        found.append(row.problem("date", message))
+    return found
 
 
 OPENING_STEPS = ("announced", "launched", "noted")
