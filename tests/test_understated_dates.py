@@ -68,3 +68,9 @@ def test_a_stated_interval_and_a_day_precise_step_are_left_to_their_rows():
         _row(5, "x-004", "2024-09-01", "month", target="x-003"),
     ]
     assert _problems(interval, day, *reports) == []
+
+
+def test_a_malformed_date_is_left_to_the_cell_checks():
+    step = _row(2, "x-001", "2021-09-01", "month")
+    report = _row(3, "x-002", "2021-09-1x", "day", target="x-001")
+    assert _problems(step, report) == []

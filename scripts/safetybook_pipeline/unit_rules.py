@@ -230,6 +230,14 @@ def _interval(values) -> tuple[str, str]:
     return values["date"], _latest(values)
 
 
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def understated_date_problems(events) -> list:
     """A step stated by its month or year whose reports all place it within a shorter stretch (a
     report gives the day, the others only the month) states that stretch: the record keeps the
@@ -245,11 +253,12 @@ def understated_date_problems(events) -> list:
         if v["same_event_as"] or v["date_precision"] == "day" or v["date_latest"]:
             continue
         intervals = [_interval(r.values) for r in reports.get(v["event_id"], [])]
-        if not intervals:
-            continue
-        first = max(start for start, _ in intervals + [_interval(v)])
-        last = min(end for _, end in intervals + [_interval(v)])
-        if first > last or (first, last) == _interval(v):
+        own = _interval(v)
+        if not intervals or not all(map(_is_date, (d for i in [*intervals, own] for d in i))):
+            continue  # no report, or a malformed date (reported by the cell checks)
+        first = max(start for start, _ in [*intervals, own])
+        last = min(end for _, end in [*intervals, own])
+        if first > last or (first, last) == own:
             continue  # the reports disagree (an interval or a disagreement to state), or agree
         narrow = [
             r.values["event_id"]
