@@ -230,7 +230,8 @@ def _interval(values) -> tuple[str, str]:
     return values["date"], _latest(values)
 
 
-def _is_date(text: str) -> bool:
+def is_date(text: str) -> bool:
+    """Whether a cell holds a valid ISO date (YYYY-MM-DD)."""
     try:
         dt.date.fromisoformat(text)
     except ValueError:
@@ -254,7 +255,7 @@ def understated_date_problems(events) -> list:
             continue
         intervals = [_interval(r.values) for r in reports.get(v["event_id"], [])]
         own = _interval(v)
-        if not intervals or not all(map(_is_date, (d for i in [*intervals, own] for d in i))):
+        if not intervals or not all(map(is_date, (d for i in [*intervals, own] for d in i))):
             continue  # no report, or a malformed date (reported by the cell checks)
         first = max(start for start, _ in [*intervals, own])
         last = min(end for _, end in [*intervals, own])

@@ -205,14 +205,6 @@ def cell_problems(value: str, field: Field, today: dt.date) -> list[str]:
 # -- one row ------------------------------------------------------------------------------------
 
 
-def _is_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 ORDERED_DATES = {"events": [("date", "end_date")], "measures": [("period_start", "period_end")]}
 
 
@@ -229,7 +221,7 @@ def row_problems(table: str, row: Row) -> list[Problem]:
     if table == "sources":
         found += _precision_problems(row)
     for first, last in ORDERED_DATES.get(table, []):
-        if _is_date(v[first]) and _is_date(v[last]) and v[last] < v[first]:
+        if unit_rules.is_date(v[first]) and unit_rules.is_date(v[last]) and v[last] < v[first]:
             found.append(row.problem(last, f"{v[last]} is before {first} {v[first]}"))
     found += unit_rules.date_interval_problems(table, row)
     found += value_problems(table, row)
@@ -244,7 +236,7 @@ def _precision_problems(row: Row) -> list[Problem]:
     published, precision = row.values["published"], row.values["published_precision"]
     if bool(published) != bool(precision):
         return [row.problem("published_precision", "give it exactly when published is given")]
-    if precision == "month" and _is_date(published) and not published.endswith("-01"):
+    if precision == "month" and unit_rules.is_date(published) and not published.endswith("-01"):
         return [row.problem("published", f"{published} has month precision: use the first day")]
     return []
 
