@@ -514,3 +514,45 @@ def test_a_fines_label_abbreviates_only_an_abbreviation():
     assert government._short("Supreme Tribunal of Justice (Venezuela)") == (
         "Supreme Tribunal of Justice (Venezuela)"
     )
+
+
+def test_the_fines_chart_of_the_record_prints_no_label_over_another():
+    import matplotlib.pyplot as plt
+
+    from safetybook import chapter, glue, phone_fit, style
+
+    style.use()
+    fines = government.fines(chapter.read("tiktok"))
+    assert len(fines) >= 20, "the record holds the fines this test is about"
+    fig, _ = government.fines_chart(fines)
+    glue.fit_for_reading(fig, "government-fig-fines")  # raises if two labels overlap
+    assert phone_fit.overlapping_labels(fig) == []
+    plt.close(fig)
+
+
+def test_the_fines_figure_s_alt_text_names_every_panel_the_record_draws():
+    # the alt text is written by hand: it must follow the record when a currency is added
+    import re
+
+    import nbformat
+
+    from safetybook import chapter, paths
+
+    words = {"VND": "Dong", "EUR": "Euros", "KRW": "Won", "TRY": "Lira", "GBP": "Pounds"}
+    words |= {"USD": "Dollars", "RUB": "Roubles"}
+    numbers = {5: "Five", 6: "Six", 7: "Seven", 8: "Eight", 9: "Nine"}
+    fines = government.fines(chapter.read("tiktok"))
+    currencies = set(fines.loc[fines["amounts"] != "not recorded", "currency"])
+    notebook = nbformat.read(paths.ROOT / "chapters" / "06_government.ipynb", as_version=4)
+    alt = next(
+        line
+        for cell in notebook.cells
+        for line in cell.source.splitlines()
+        if cell.cell_type == "markdown"
+        and "government-fig-fines" in cell.source
+        and line.startswith(":alt:")
+    )
+    assert set(words) >= currencies, f"a currency without a word here: {currencies - set(words)}"
+    assert alt.startswith(f":alt: {numbers[len(currencies)]} small dot charts")
+    for currency in currencies:
+        assert re.search(rf"\b{words[currency]}:", alt), words[currency]

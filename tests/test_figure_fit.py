@@ -42,3 +42,33 @@ def test_a_figure_whose_labels_alone_are_too_wide_is_refused_by_name():
     with pytest.raises(ValueError, match="test-fig-too-wide"):
         phone_fit.fit_to_phone(fig, "test-fig-too-wide")
     plt.close(fig)
+
+
+def test_crowded_year_labels_are_thinned_until_none_overlaps():
+    style.use()
+    fig, ax = plt.subplots(figsize=(2.5, 2.0))
+    years = list(range(2010, 2027))
+    ax.bar(years, [1] * len(years))
+    ax.set_xticks(years, [str(y) for y in years])
+    assert phone_fit.overlapping_labels(fig), (
+        "the labels must start crowded for the check to mean anything"
+    )
+    phone_fit.thin_crowded_numbers(fig)
+    assert not phone_fit.overlapping_labels(fig)
+    shown = [t.get_text() for t in ax.get_xticklabels() if t.get_visible()]
+    assert shown[0] == "2010" and 2 <= len(shown) < len(years)
+    phone_fit.check_labels(fig, "test-fig-years")  # passes once thinned
+    plt.close(fig)
+
+
+def test_overlapping_category_labels_are_refused_by_name_never_hidden():
+    style.use()
+    fig, ax = plt.subplots(figsize=(3.0, 1.2))
+    names = [f"A long category name number {i}" for i in range(8)]
+    ax.barh(range(8), [1] * 8)
+    ax.set_yticks(range(8), names)
+    phone_fit.thin_crowded_numbers(fig)
+    assert all(t.get_visible() for t in ax.get_yticklabels()), "category labels are never hidden"
+    with pytest.raises(ValueError, match="test-fig-rows: .* overlap"):
+        phone_fit.check_labels(fig, "test-fig-rows")
+    plt.close(fig)

@@ -88,3 +88,16 @@ def test_a_unit_id_links_to_its_address_in_the_explorer():
     assert cell.url == "explore.html?unit=gov-129" == tables.unit_address("gov-129")
     shown = tables.HtmlTable(pd.DataFrame({"Unit": [cell]}))._repr_html_()
     assert '<td><a href="explore.html?unit=gov-129">gov-129</a></td>' in shown
+
+
+def test_an_appeal_a_stay_or_a_payment_is_not_another_fine():
+    from safetybook import government
+
+    book = chapter.read("all")
+    found = government.fines(book)
+    # the DPC's fine of 2025, not also the Irish courts' rulings on it
+    assert (found["unit_id"] == "gov-129").sum() == 1
+    # Türkiye's two fines of 2020 (10 and 30 million lira) are two fines of one episode
+    assert (found["unit_id"] == "gov-778").sum() == 2
+    steps = book.steps.set_index("event_id")["step"]
+    assert set(found["fine_id"].map(steps)) <= set(government.FINE_IMPOSING_STEPS)

@@ -170,6 +170,24 @@ def test_copies_of_one_wire_story_are_one_report():
     assert basis.independent_count(["s3", "s4"], sources) == 2
 
 
+def test_a_fine_is_judged_on_the_step_that_imposed_it():
+    # An investigation that ended in a fine is judged on the fine; an episode that began with a
+    # fine keeps its first fine even when a second, later fine follows; a law on its first step.
+    steps = pd.DataFrame(
+        {
+            "event_id": ["i1", "i2", "f1", "f2", "l1"],
+            "unit_id": ["i1", "i1", "f1", "f1", "l1"],
+            "event_type": ["investigation", "fine", "fine", "fine", "age_limit"],
+            "date": pd.to_datetime(
+                ["2020-01-01", "2021-01-01", "2020-11-04", "2020-12-11", "2023-01-30"]
+            ),
+        }
+    )
+    units = steps[steps["event_id"] == steps["unit_id"]][["unit_id", "event_type"]]
+    book = type("Book", (), {"steps": steps, "units": units})()
+    assert basis.key_steps(book).to_dict() == {"i1": "i2", "f1": "f1", "l1": "l1"}
+
+
 def test_an_unknown_match_status_in_the_outside_lists_is_refused():
     matches = recall.outside_matches().copy()
     matches.loc[matches.index[0], "status"] = "maybe"

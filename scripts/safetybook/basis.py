@@ -126,14 +126,17 @@ def step_bases(book) -> pd.DataFrame:
 
 
 def key_steps(book) -> pd.Series:
-    """The step a fine or law is judged on: the unit's first fine where it ended in one, else its
-    first step."""
+    """The step a fine or law is judged on: the unit's first step when that step is the act (a
+    fine, a law, an order); else, for an episode that ended in a fine (an investigation), its first
+    later fine. A second, later fine of an episode that began with one does not replace the first."""
     steps = book.steps
     fines = steps[(steps["event_type"] == "fine") & (steps["event_id"] != steps["unit_id"])]
     first_fine = fines.sort_values(["date", "event_id"]).groupby("unit_id")["event_id"].first()
-    units = book.units["unit_id"]
-    keyed = units.map(first_fine).astype(object)
-    return pd.Series(keyed.where(keyed.notna(), units).values, index=units.values)
+    units = book.units.set_index("unit_id")
+    begins_with_act = units["event_type"].isin(FINE_OR_LAW_TYPES)
+    keyed = pd.Series(units.index.map(first_fine), index=units.index, dtype=object)
+    keyed = keyed.where(keyed.notna() & ~begins_with_act, units.index.to_series())
+    return pd.Series(keyed.values, index=units.index.values)
 
 
 def unit_bases(book) -> pd.Series:

@@ -48,7 +48,11 @@ class Result:
 
 def to_days(dates) -> np.ndarray:
     """Dates as whole days since 1970-01-01, whatever their datetime resolution."""
-    return pd.to_datetime(pd.Series(dates)).to_numpy().astype("datetime64[D]").astype("int64")
+    if isinstance(dates, pd.Series | pd.Index) and pd.api.types.is_datetime64_dtype(dates.dtype):
+        values = dates.to_numpy()  # already dates: skip the parsing (the simulations' inner loop)
+    else:
+        values = pd.to_datetime(pd.Series(dates)).to_numpy()
+    return values.astype("datetime64[D]").astype("int64")
 
 
 def window_counts(actions: np.ndarray, initiatives: np.ndarray, window: int) -> tuple:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from safetybook.figure_export import figure_title, write_figure_data
 from safetybook.formatting import fmt_number
-from safetybook.phone_fit import fit_to_phone, titles
+from safetybook.phone_fit import check_labels, fit_to_phone, thin_crowded_numbers, titles
 from safetybook.tables import HtmlTable
 
 BUILD_VARIABLE = "SAFETYBOOK_BUILD"
@@ -69,12 +69,20 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
     _glue_or_show(name, HtmlTable(frame, label="Table (scrolls sideways on small screens)"))
 
 
-def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
-    """Glue a figure under its label, write the data behind it, and close it so it is shown once.
-    The figure is first narrowed, if need be, to be legible whole on a phone."""
+def fit_for_reading(fig, label: str) -> None:
+    """Make a figure legible whole on a phone: titles wrap, the figure is narrowed if need be,
+    crowded number labels are thinned, and overlapping labels fail, naming the figure."""
     for text in titles(fig):
         text.set_wrap(True)  # a long title wraps within the figure instead of widening it
     fit_to_phone(fig, label)
+    thin_crowded_numbers(fig)
+    check_labels(fig, label)
+
+
+def publish(fig, label: str, data: pd.DataFrame, source_ids) -> None:
+    """Glue a figure under its label, write the data behind it, and close it so it is shown once.
+    The figure is first made legible whole on a phone (`fit_for_reading`)."""
+    fit_for_reading(fig, label)
     write_figure_data(label, data, source_ids, title=figure_title(fig), fig=fig)
     _glue_or_show(label, fig)
     plt.close(fig)

@@ -86,17 +86,27 @@ def block_durations(episodes: pd.DataFrame, steps: pd.DataFrame) -> pd.DataFrame
     return blocks.assign(end=end, days=(end - blocks["date"]).dt.days)
 
 
+# The steps that impose a fine (a first report, a later order, the decision that closes an
+# investigation); upheld, enjoined, implemented (paid) and the like follow one.
+FINE_IMPOSING_STEPS = ("announced", "adopted", "concluded")
+
+
 def fines(book) -> pd.DataFrame:
     """One row per fine: the step that imposed it, its authority, and every amount reported for it.
 
-    A fine is a counted step of type fine; its reports (the step and its corroborating rows) may
-    carry amounts. When sources disagree on the amount, every amount is kept in `amounts`; a fine
-    with no sourced amount has none. `source_ids` lists the sources of the step and of its
-    amounts, official ones first, so a table that cites one cites the authority's own page.
+    A fine is a counted step of type fine that imposed one (`FINE_IMPOSING_STEPS`: its first report,
+    the decision that concluded an investigation, or a second fine of the same episode); an
+    appeal's ruling, a stay or a payment of that fine is a later step of it, not another fine.
+    The step and its corroborating rows may carry amounts. When sources disagree on the amount,
+    every amount is kept in `amounts`; a fine with no sourced amount has none. `source_ids` lists
+    the sources of the step and of its amounts, official ones first, so a table that cites one
+    cites the authority's own page.
     """
     from safetybook.load import OFFICIAL_KINDS
 
-    steps = book.steps[book.steps["event_type"] == "fine"]
+    steps = book.steps[
+        (book.steps["event_type"] == "fine") & book.steps["step"].isin(FINE_IMPOSING_STEPS)
+    ]
     reports = book.reports
     report_of = reports["same_event_as"].fillna(reports["event_id"])
     kind_of = dict(zip(reports["source_id"], reports["source_kind"].astype(str), strict=True))
@@ -118,6 +128,7 @@ def fines(book) -> pd.DataFrame:
                 "unit_id": step.unit_id,
                 "date": step.date,
                 "authority": book.name(step.actor),
+                "actor": step.actor,
                 "jurisdiction": step.jurisdiction,
                 "concern": step.concern,
                 "currency": group["measured_in"].iloc[0] if len(group) else "",
@@ -133,6 +144,9 @@ def fines(book) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).sort_values("date").reset_index(drop=True)
+
+
+LABEL_WIDTH = 24  # characters per line of a fines chart's row label
 
 
 def fines_chart(fines: pd.DataFrame):
@@ -154,20 +168,30 @@ def fines_chart(fines: pd.DataFrame):
     rows["amount_list"] = [
         [float(a.replace(",", "")) for a in x.split(" or ")] for x in rows["amounts"]
     ]
+    actors = rows["actor"] if "actor" in rows else pd.Series("", index=rows.index)
     rows["label"] = [
-        f"{_short(a)}, {d:%b %Y}" for a, d in zip(rows["authority"], rows["date"], strict=True)
+        f"{vocabulary.AUTHORITY_SHORT.get(o) or _short(a)}, {d:%b %Y}"
+        for o, a, d in zip(actors, rows["authority"], rows["date"], strict=True)
     ]
+    rows["wrapped"] = ["\n".join(textwrap.wrap(x, LABEL_WIDTH)) for x in rows["label"]]
     order = rows.groupby("currency")["value"].max().sort_values(ascending=False).index.tolist()
-    heights = [len(rows[rows["currency"] == c]) + 0.8 for c in order]
+    # Each panel is as tall as its rows' labels need (in inches), and the gap between panels is a
+    # fixed height for the axis below, so a long panel does not squeeze its rows together.
+    heights = []
+    for currency in order:
+        lines = rows.loc[rows["currency"] == currency, "wrapped"].str.count("\n") + 1
+        heights.append(len(lines) * (0.2 + 0.17 * lines.max()) + 0.25)
+    gap = 0.95
     fig, axes = plt.subplots(
         len(order),
         1,
-        figsize=(6.0, 1.2 + 0.95 * sum(heights)),
-        gridspec_kw={"height_ratios": heights, "hspace": 0.8},
+        figsize=(6.0, sum(heights) + gap * (len(order) - 1) + 1.3),
+        gridspec_kw={"height_ratios": heights, "hspace": gap / (sum(heights) / len(heights))},
         squeeze=False,
     )
     panels = []
-    for ax, currency, colour in zip(axes[:, 0], order, PALETTE, strict=False):
+    colour = PALETTE[0]  # the panels name their currency: one colour, legible on light and dark
+    for ax, currency in zip(axes[:, 0], order, strict=True):
         panel = rows[rows["currency"] == currency].sort_values("value").reset_index(drop=True)
         panels.append(panel)
         for i, fine in panel.iterrows():
@@ -175,7 +199,7 @@ def fines_chart(fines: pd.DataFrame):
             if len(values) > 1:
                 ax.plot(values, [i] * len(values), color=colour, linewidth=1.2, zorder=2)
             ax.scatter(values, [i] * len(values), color=colour, s=40, zorder=3)
-        ax.set_yticks(range(len(panel)), ["\n".join(textwrap.wrap(x, 24)) for x in panel["label"]])
+        ax.set_yticks(range(len(panel)), panel["wrapped"])
         ax.set_ylim(-0.6, len(panel) - 0.4)
         ax.set_xscale("log")
         ticks = _ticks(min(min(v) for v in panel["amount_list"]), panel["value"].max())

@@ -178,6 +178,7 @@ PLACE = {
     "SE": "Sweden",
     "SG": "Singapore",
     "SI": "Slovenia",
+    "SM": "San Marino",
     "SK": "Slovakia",
     "SN": "Senegal",
     "SO": "Somalia",
@@ -252,3 +253,18 @@ def words(series: pd.Series, vocabulary: dict[str, str]) -> pd.Series:
     if unknown:
         raise KeyError(f"codes without words: {sorted(unknown)}")
     return series.astype("string").map(vocabulary)
+
+
+# Chart labels for authorities whose full names would wrap to three lines or more beside a dot
+# (the fines chart); tables and the explorer keep the full name.
+AUTHORITY_SHORT = {
+    "ru_tagansky_court": "Tagansky court, Moscow",
+    "ru_moscow_court": "A Moscow court",
+    "tr_btk": "BTK (Türkiye)",
+    "nl_ap": "Dutch data protection authority",
+    "sm_autorita_garante_per_la_protezione_dei_d": "San Marino's data protection authority",
+    "vn_national_competition_commission_of_viet_": "Vietnam's competition commission",
+    "ve_supreme_tribunal": "Venezuela's Supreme Tribunal",
+    "ie_dpc": "Irish Data Protection Commission",
+    "gb_ico": "UK Information Commissioner",
+}

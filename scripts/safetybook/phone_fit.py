@@ -3,6 +3,8 @@ MIN_TEXT_PX or more in a phone's text column."""
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 
 PHONE_COLUMN_PX = 340
@@ -48,3 +50,58 @@ def fit_to_phone(fig, label: str) -> None:
         f"{label}: {width:.2f} in wide with its labels; at most {limit:.2f} in keeps its smallest "
         f"text at {MIN_TEXT_PX} px on a phone: use fewer legend columns or wrap long labels"
     )
+
+
+NUMERIC_LABEL = re.compile(r"^[\u2212-]?[\d.,]+(%| thousand| million| billion)?$")
+
+
+def _shown(labels) -> list:
+    return [t for t in labels if t.get_visible() and t.get_text().strip()]
+
+
+def overlapping_labels(fig) -> list[tuple[str, str]]:
+    """Pairs of tick labels of one axis whose drawn boxes overlap (two labels printed over each
+    other), in the figure as it will be saved."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    pairs = []
+    for ax in fig.axes:
+        for labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+            shown = _shown(labels)
+            boxes = [t.get_window_extent(renderer).shrunk(0.98, 0.9) for t in shown]
+            for i in range(len(shown)):
+                for j in range(i + 1, len(shown)):
+                    if boxes[i].overlaps(boxes[j]):
+                        pairs.append((shown[i].get_text(), shown[j].get_text()))
+    return pairs
+
+
+def thin_crowded_numbers(fig) -> None:
+    """On an axis whose tick labels are all numbers (years, amounts, shares) and overlap, show
+    every second label, then every third, ..., until none overlaps; the ticks stay. Category
+    labels are never hidden: `check_labels` refuses a figure whose category labels overlap."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = _shown(axis.get_ticklabels())
+            if len(labels) < 3 or not all(NUMERIC_LABEL.match(t.get_text()) for t in labels):
+                continue
+            for step in range(2, len(labels)):
+                fig.canvas.draw()
+                renderer = fig.canvas.get_renderer()
+                kept = _shown(axis.get_ticklabels())
+                boxes = [t.get_window_extent(renderer) for t in kept]
+                if not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:], strict=False)):
+                    break
+                for i, label in enumerate(labels):
+                    label.set_visible(i % step == 0)
+
+
+def check_labels(fig, label: str) -> None:
+    """Fail, naming the figure and the labels, when two tick labels of an axis overlap."""
+    pairs = overlapping_labels(fig)
+    if pairs:
+        shown = "; ".join(f"{a!r} over {b!r}" for a, b in pairs[:3])
+        raise ValueError(
+            f"{label}: {len(pairs)} pair(s) of tick labels overlap ({shown}): shorten or wrap the "
+            "labels, or give the rows more height"
+        )

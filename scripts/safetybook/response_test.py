@@ -17,6 +17,7 @@ two-sided p-value doubles the smaller tail of the paired comparison, with ties c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,8 +65,22 @@ def _impute(rng, first: np.ndarray, width: np.ndarray, draws: int) -> np.ndarray
 
 
 def match_matrix(pressure_keys: Sequence, response_keys: Sequence) -> np.ndarray:
-    """Which responses each pressure event counts (rows: pressure, columns: responses)."""
-    return np.array([[k in keys for keys in response_keys] for k in pressure_keys], dtype=bool)
+    """Which responses each pressure event counts (rows: pressure, columns: responses), read-only.
+
+    The simulations ask for the same keys again and again (only dates are redrawn), so the last
+    few matrices are kept."""
+    return _match_matrix(tuple(pressure_keys), tuple(response_keys))
+
+
+@functools.lru_cache(maxsize=16)
+def _match_matrix(pressure_keys: tuple, response_keys: tuple) -> np.ndarray:
+    rows: dict = {}
+    for k in pressure_keys:
+        if k not in rows:  # pressure events share keys: each distinct key is matched once
+            rows[k] = np.fromiter((k in keys for keys in response_keys), bool, len(response_keys))
+    matrix = np.array([rows[k] for k in pressure_keys], dtype=bool)
+    matrix.flags.writeable = False
+    return matrix
 
 
 def window_means(

@@ -300,13 +300,11 @@ def power_per_cluster(
     labels[order] = clusters(mid[order], plan.CLUSTER_GAP)
     places = set(pressure["area"].astype(str))
     concern_of = pressure.groupby(labels)["matched"].agg(lambda s: s.mode().iloc[0])
+    lasts = [int(day) for day in to_days(sizes["last"])]
+    keys = [frozenset((concern_of[c], p) for p in places) for c in sizes["cluster"]]
     rejected = 0
     for _ in range(replications):
-        dates, keys = [], []
-        for row in sizes.itertuples():
-            last = int(to_days([row.last])[0])
-            dates.append(last + int(rng.integers(1, plan.PRIMARY_WINDOW + 1)))
-            keys.append(frozenset((concern_of[row.cluster], p) for p in places))
+        dates = [last + int(rng.integers(1, plan.PRIMARY_WINDOW + 1)) for last in lasts]
         fake = _with_added(responses, pd.to_datetime(dates, unit="D"), keys)
         rejected += _rejects_with(pressure, fake, end, draws, rng, null_p)
     return rejected / replications
