@@ -32,7 +32,7 @@ DATE_RANGE = (mdates.date2num(dt.date(1900, 1, 1)), mdates.date2num(dt.date(2100
 
 
 SCALE_TICK = re.compile(
-    r"^[-+\u2212]?[\d,.]*\d(?:[eE][-+]?\d+)?\s*(?:%|k|K|M|bn|m|million|billion)?$"
+    r"^[-+\u2212]?[\d,.]*\d(?:[eE][-+]?\d+)?\s*(?:%|k|K|M|bn|m|thousand|million|billion)?$"
 )
 
 

@@ -1,11 +1,11 @@
 """Figures legible whole on a phone: a figure is narrowed until its smallest text shows at
-MIN_TEXT_PX or more in a phone's text column."""
+MIN_TEXT_PX or more in a phone's text column, and no tick label is printed over another."""
 
 from __future__ import annotations
 
-import re
-
 import matplotlib.pyplot as plt
+
+from safetybook.figure_drawn import SCALE_TICK
 
 PHONE_COLUMN_PX = 340
 """Text column of a phone screen 390 px wide (343 px measured), where a figure is shown whole."""
@@ -52,9 +52,6 @@ def fit_to_phone(fig, label: str) -> None:
     )
 
 
-NUMERIC_LABEL = re.compile(r"^[\u2212-]?[\d.,]+(%| thousand| million| billion)?$")
-
-
 def _shown(labels) -> list:
     return [t for t in labels if t.get_visible() and t.get_text().strip()]
 
@@ -83,7 +80,7 @@ def thin_crowded_numbers(fig) -> None:
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             labels = _shown(axis.get_ticklabels())
-            if len(labels) < 3 or not all(NUMERIC_LABEL.match(t.get_text()) for t in labels):
+            if len(labels) < 3 or not all(SCALE_TICK.match(t.get_text()) for t in labels):
                 continue
             for step in range(2, len(labels)):
                 fig.canvas.draw()
