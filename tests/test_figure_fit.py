@@ -72,3 +72,45 @@ def test_overlapping_category_labels_are_refused_by_name_never_hidden():
     with pytest.raises(ValueError, match="test-fig-rows: .* overlap"):
         phone_fit.check_labels(fig, "test-fig-rows")
     plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda ax: ax.bar([0, 1, 2], [1.0, 0.95, 0.9], label="tall bars"),
+        lambda ax: ax.plot([0, 2], [1.0, 0.98], label="a line along the top"),
+        lambda ax: ax.plot([0.05, 1, 2], [0.97, 0.2, 0.1], "o", label="a point under it"),
+        lambda ax: ax.scatter([0.05, 2], [0.97, 0.1], label="scattered"),
+    ],
+    ids=["bars", "line", "markers", "scatter"],
+)
+def test_a_legend_over_a_mark_is_refused_by_name(draw):
+    style.use()
+    fig, ax = plt.subplots()
+    draw(ax)
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="upper left")
+    assert phone_fit.legends_over_marks(fig)
+    with pytest.raises(ValueError, match="test-fig-legend: .* under a legend"):
+        phone_fit.check_labels(fig, "test-fig-legend")
+    plt.close(fig)
+
+
+def test_a_legend_in_empty_space_or_below_the_axes_passes():
+    from safetybook import figures
+
+    style.use()
+    fig, ax = plt.subplots()
+    ax.bar([0, 1, 2], [0.3, 0.2, 0.1], label="low bars")
+    ax.plot([0, 2], [0.05, 0.25], "o", label="low points")
+    ax.axvspan(0, 1, color=style.PALETTE[0], alpha=0.2)  # a background span is no mark
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="upper right")
+    assert phone_fit.legends_over_marks(fig) == []
+    ax.set_ylim(0, 0.32)  # now the first bar reaches the legend: put it below the axes
+    ax.legend(loc="upper left")
+    assert phone_fit.legends_over_marks(fig)
+    figures.legend_below(ax)
+    assert phone_fit.legends_over_marks(fig) == []
+    phone_fit.check_labels(fig, "test-fig-legend-below")
+    plt.close(fig)

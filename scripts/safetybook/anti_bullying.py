@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from safetybook import analysis, figures
-from safetybook.style import PALETTE
+from safetybook.style import DARK_GREY, GREY, PALETTE, translucent
 
 KIND = {
     "campaign": "Campaign",
@@ -35,8 +35,8 @@ GROUPS = {
     "Partnership": "Campaign or partnership",
     "Campaign": "Campaign or partnership",
 }
-MARK = "#999999"  # the #CreateKindness line
-MARK_TEXT = "#555555"
+MARK = GREY  # the #CreateKindness line
+MARK_TEXT = DARK_GREY
 CREATEKINDNESS = "#CreateKindness"
 """The campaign whose launch the enforcement charts mark with a dotted line."""
 
@@ -61,8 +61,8 @@ def cumulative_chart(cum: pd.DataFrame):
         ax.step(cum.index, cum[group], where="post", linewidth=2, color=PALETTE[i], label=group)
     ax.set_ylabel("Announcements so far")
     ax.set_title("Product features outnumber campaigns in most years")
-    ax.legend(loc="upper left")
     figures.year_axis(ax)
+    figures.legend_below(ax, ncols=1)
     data = cum.reset_index().melt(id_vars="date", var_name="group", value_name="cumulative")
     return fig, data
 
@@ -80,8 +80,8 @@ def coverage_chart(hb: pd.DataFrame, createkindness: pd.Timestamp):
         per_cell["x"],
         per_cell["row"],
         s=30 + 25 * per_cell["reports"],
-        color=PALETTE[3],
-        alpha=0.85,
+        facecolors=[translucent(PALETTE[3], 0.85)],
+        edgecolors=PALETTE[3],
         zorder=3,
     )
     ax.set_yticks(range(len(rows)), figures.wrapped(rows[::-1]))
@@ -186,7 +186,6 @@ def enforcement_chart(
     )
     right.set_title(bottom_panel)
     right.set_ylim(0, None)
-    right.legend(loc="upper left")
     left.plot(
         pr["period_end"], pr["value"], "o-", color=PALETTE[3], label="Harassment and bullying"
     )
@@ -212,6 +211,7 @@ def enforcement_chart(
         color=MARK_TEXT,
     )
     fig.subplots_adjust(top=0.87, hspace=0.4)
+    figures.legend_below(right, ncols=1)
     hb = "Harassment and bullying"
     data = pd.concat(
         [

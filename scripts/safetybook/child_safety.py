@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from safetybook import analysis, figures
-from safetybook.style import PALETTE
+from safetybook.style import DARK_GREY, PALETTE
 
 
 def removal_ratio(u13: pd.DataFrame, videos: pd.DataFrame) -> pd.DataFrame:
@@ -44,7 +44,7 @@ def under13_chart(u13_reports: pd.DataFrame, u13: pd.DataFrame, both: pd.DataFra
         u13_reports["period_end"],
         u13_reports["value"] / 1e6,
         "o",
-        color="#666666",
+        color=DARK_GREY,
         markersize=4,
         alpha=0.7,
         label=UNDER13_SERIES["reports"],

@@ -8,7 +8,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from safetybook.style import PALETTE
+from safetybook.style import PALETTE, translucent
 
 LABEL_WIDTH = 22
 """Characters per line of a category label, wrapped so a figure fits a phone's width."""
@@ -23,6 +23,22 @@ def legend_columns(names) -> int:
     """How many columns a legend below a 6-inch figure holds: fewer for longer labels."""
     longest = max((len(str(n)) for n in names), default=0)
     return 3 if longest <= 14 else 2 if longest <= 26 else 1
+
+
+def legend_below(ax, ncols: int | None = None, **kwargs) -> None:
+    """The axes' legend set under its tick labels and axis label, where it cannot cover a mark
+    (`phone_fit.check_labels` refuses a legend drawn over one)."""
+    handles, names = ax.get_legend_handles_labels()
+    fig = ax.figure
+    fig.canvas.draw()
+    below = ax.get_tightbbox(fig.canvas.get_renderer()).y0
+    top = ax.transAxes.inverted().transform((0, below))[1] - 0.02
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, top),
+        ncols=ncols or legend_columns(names),
+        **kwargs,
+    )
 
 
 def year_axis(ax, every: int | None = None) -> None:
@@ -69,9 +85,8 @@ def timeline(
                 marker="o",
                 markersize=6,
                 linestyle="none",
-                markerfacecolor=colour if exact else "white",
+                markerfacecolor=translucent(colour, 0.85) if exact else "white",
                 markeredgecolor=colour,
-                alpha=0.85,
             )
     ax.set_yticks(range(len(lanes)), wrapped(lanes))
     ax.set_ylim(-0.6, len(lanes) - 0.4)

@@ -71,7 +71,8 @@ def show_table(name: str, frame: pd.DataFrame) -> None:
 
 def fit_for_reading(fig, label: str) -> None:
     """Make a figure legible whole on a phone: titles wrap, the figure is narrowed if need be,
-    crowded number labels are thinned, and overlapping labels fail, naming the figure."""
+    crowded number labels are thinned, and overlapping labels or a legend over a mark fail, naming
+    the figure."""
     for text in titles(fig):
         text.set_wrap(True)  # a long title wraps within the figure instead of widening it
     fit_to_phone(fig, label)

@@ -166,7 +166,7 @@ def concern_chart(table: pd.DataFrame, title: str, label: str):
     ax.set_xlabel(label)
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right")
+    figures.legend_below(ax)
     data = table.reset_index(names="concern").melt(
         id_vars="concern", var_name="platform", value_name="units"
     )

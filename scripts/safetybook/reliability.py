@@ -6,6 +6,7 @@ import pandas as pd
 from statsmodels.stats import inter_rater
 
 from safetybook import paths
+from safetybook.style import INK, PALETTE
 
 VARIABLES = (
     "unit_kind",
@@ -152,9 +153,9 @@ def agreement_chart(table: pd.DataFrame):
     plot = table.set_index("Variable")[["Round 1", "Round 2"]].iloc[::-1]
     y = np.arange(len(plot))
     fig, ax = plt.subplots()
-    ax.barh(y + 0.2, plot["Round 1"], height=0.4, color="#E69F00", label="Round 1")
-    ax.barh(y - 0.2, plot["Round 2"], height=0.4, color="#0072B2", label="Round 2")
-    ax.axvline(TARGET_KAPPA, color="#333333", linestyle="--", linewidth=1)
+    ax.barh(y + 0.2, plot["Round 1"], height=0.4, color=PALETTE[4], label="Round 1")
+    ax.barh(y - 0.2, plot["Round 2"], height=0.4, color=PALETTE[0], label="Round 2")
+    ax.axvline(TARGET_KAPPA, color=INK, linestyle="--", linewidth=1)
     ax.set_yticks(y, plot.index)
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("Cohen's kappa (dashed line: the 0.8 target)")

@@ -9,7 +9,7 @@ from scipy.stats import binomtest
 
 from safetybook import plan
 from safetybook.load import interval_midpoint
-from safetybook.style import PALETTE
+from safetybook.style import PALETTE, translucent
 
 STUDY_FROM = plan.STUDY_START
 
@@ -203,7 +203,14 @@ def reach_chart(reach: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(6.0, 5.2))
     for i, kind in enumerate(REACH_KINDS):
         rows = reach[reach["kind"] == kind]
-        ax.plot(rows["value"], [i] * len(rows), "o", color=PALETTE[i], alpha=0.75, markersize=8)
+        ax.plot(
+            rows["value"],
+            [i] * len(rows),
+            "o",
+            markerfacecolor=translucent(PALETTE[i], 0.75),
+            markeredgecolor=PALETTE[i],
+            markersize=8,
+        )
     ax.set_yticks(range(len(REACH_KINDS)), REACH_KINDS)
     ax.set_xscale("log")
     ax.set_ylim(-0.6, len(REACH_KINDS) - 0.4)

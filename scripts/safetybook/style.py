@@ -8,16 +8,37 @@ from __future__ import annotations
 
 import matplotlib
 
-# Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+# Marks on the white figure background need 3:1 contrast (WCAG 2.1, 1.4.11 non-text contrast) and
+# must stay apart under the common forms of colour blindness. The first four colours are Okabe &
+# Ito's; their orange, sky blue and yellow (2.3:1, 2.3:1 and 1.3:1 on white) are replaced by an
+# olive brown, a violet and a lavender chosen to keep every pair apart under simulated protanopia,
+# deuteranopia and tritanopia (tests/test_figure_colours.py checks both properties).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#695A2D", "#8700F0", "#9678FF", "#000000")
+GREY = "#767676"
+"""Neutral marks (reference lines, null distributions, a second series): 4.5:1 on white."""
+DARK_GREY = "#555555"
+"""Secondary text and markers drawn with transparency (still 3:1 at 70% opacity)."""
+INK = "#1a1a1a"
+"""Text and dark marks."""
+ACCENT_TEXT = "#8a3b00"
+"""Text in the pressure colour's hue, dark enough for 4.5:1 on white."""
+BACKGROUND = "#ffffff"
 THEME_COLOURS = {
     "health": "#009E73",
     "anti_bullying": "#CC79A7",
     "child_safety": "#0072B2",
-    "sports": "#E69F00",
+    "sports": "#695A2D",
     "government": "#D55E00",
     "platform": "#000000",
 }
+
+
+def translucent(colour: str, alpha: float) -> tuple[float, float, float, float]:
+    """A fill that lets overlapping marks show through; draw its edge in the opaque colour, so the
+    mark's outline keeps the colour's contrast."""
+    return (*matplotlib.colors.to_rgb(colour), alpha)
+
+
 THEME_LABELS = {
     "health": "Health",
     "anti_bullying": "Anti-bullying",

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from safetybook import figures, labels, plan
-from safetybook.style import PALETTE
+from safetybook.style import ACCENT_TEXT, GREY, INK, PALETTE, translucent
 
 PRESSURE, RESPONSE = PALETTE[1], PALETTE[0]
 
@@ -19,21 +19,21 @@ def method_sketch():
     """A sketch of one pressure event with its 90-day windows before and after, and three steps;
     returns the figure and its data (the two windows in days)."""
     fig, ax = plt.subplots(figsize=(6.0, 3.4))
-    ax.axvspan(-90, 0, color="#E69F00", alpha=0.25)
-    ax.axvspan(0, 90, color="#0072B2", alpha=0.25)
-    ax.axvline(0, color="#D55E00", linewidth=3)
+    ax.axvspan(-90, 0, color=PALETTE[4], alpha=0.25)
+    ax.axvspan(0, 90, color=RESPONSE, alpha=0.25)
+    ax.axvline(0, color=PRESSURE, linewidth=3)
     ax.text(
         0,
         1.05,
         "Pressure aimed at TikTok (a fine, say)",
         ha="center",
-        color="#8a3b00",
+        color=ACCENT_TEXT,
         backgroundcolor="white",
     )
     ax.text(-45, 0.75, "90 days before", ha="center")
     ax.text(45, 0.75, "90 days after", ha="center")
     for day in (-60, 30, 70):
-        ax.plot(day, 0.4, "o", color="#1a1a1a")
+        ax.plot(day, 0.4, "o", color=INK)
     ax.text(0, 0.12, "TikTok's own steps on the same concern", ha="center")
     ax.set_xlim(-120, 120)
     ax.set_ylim(0, 1.2)
@@ -115,7 +115,7 @@ def null_p_histogram(null_p: np.ndarray, threshold: float, observed_p: float, ti
         counts,
         width=0.05,
         align="edge",
-        color="#999999",
+        color=GREY,
         edgecolor="white",
         label="Null-true records",
     )
@@ -124,7 +124,7 @@ def null_p_histogram(null_p: np.ndarray, threshold: float, observed_p: float, ti
     ax.set_xlabel("Two-sided p-value")
     ax.set_ylabel("Records")
     ax.set_title(title)
-    ax.legend(loc="upper right")
+    figures.legend_below(ax, ncols=1)
     data = pd.DataFrame({"bin_from": edges[:-1], "bin_to": edges[1:], "records": counts})
     marks = pd.DataFrame(
         {
@@ -147,7 +147,7 @@ def power_chart(wave: dict[int, float], title: str):
     below = round(100 * plan.POWER_WORDS_BELOW, 9)  # 20, not 20.000000000000004
     reference = f"Below {below:g}%: cannot detect"
     ax.plot(ks, power, "o-", color=RESPONSE)
-    ax.axhline(below, color="#999999", linestyle=":", label=reference)
+    ax.axhline(below, color=GREY, linestyle=":", label=reference)
     ax.set_xticks(ks)
     ax.set_ylim(0, 100)
     ax.set_xlabel("Global steps added after the wave")
@@ -180,9 +180,8 @@ def windows_chart(table: pd.DataFrame, title: str):
         ax.plot(
             [i - 0.12] * 2,
             [r.null_low, r.null_high],
-            color="#999999",
+            color=GREY,
             linewidth=6,
-            alpha=0.6,
             label=shifted if i == 0 else None,
         )
         ax.plot(
@@ -231,19 +230,19 @@ def comparator_chart(means: pd.DataFrame, title: str):
     width = 0.38
     for j, kind in enumerate(kinds):
         x = np.arange(len(means)) + (j - 0.5) * width
-        ax.bar(x, means[kind], width=width, color=(PRESSURE, "#999999")[j], label=kind)
+        ax.bar(x, means[kind], width=width, color=(PRESSURE, GREY)[j], label=kind)
     ax.set_xticks(range(len(means)), list(means.index))
     ax.set_ylabel("Own matched steps per event, 90 days after")
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper left")
+    figures.legend_below(ax, ncols=1)
     data = means.reset_index().melt(id_vars="platform", var_name="pressure", value_name="steps")
     return fig, data
 
 
 CASE_MARKS = {
     "pressure": ("v", PRESSURE, "Pressure"),
-    "relief": ("^", "#009E73", "Relief"),
+    "relief": ("^", PALETTE[2], "Relief"),
     "tiktok": ("o", RESPONSE, "TikTok's step"),
 }
 """A case chart's kinds of step: marker, colour and legend entry."""
@@ -262,11 +261,11 @@ def case_chart(sequence: pd.DataFrame, title: str):
                 part["date"],
                 part["side"].map(lanes),
                 marker,
-                color=colour,
+                markerfacecolor=translucent(colour, 0.8),
+                markeredgecolor=colour,
                 markersize=8,
                 linestyle="none",
                 label=name,
-                alpha=0.8,
             )
     ax.set_yticks([0, 1], ["TikTok", "Government"])
     ax.set_ylim(-0.6, 1.6)
