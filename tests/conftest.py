@@ -48,8 +48,9 @@ TIER_FIXTURES = {
 # `make check` drives the site at one width in one colour scheme; the others are the `matrix`.
 CHECKED_WIDTH, CHECKED_SCHEME = 1280, "light"
 # The tiers a test can be in besides the fast one; a test in none of them is marked `fast`, and
-# `make test-fast` runs `-m fast`: the tests that need no build, no browser and no network.
-TIERS = {*TIER_FIXTURES.values(), "notebooks"}
+# `make test-fast` runs `-m fast`: the tests that need no build, no browser and no network, and
+# rerun none of the synthesis's size simulations (those are marked `simulation`).
+TIERS = {*TIER_FIXTURES.values(), "notebooks", "simulation"}
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -195,14 +195,64 @@ def test_an_unknown_match_status_in_the_outside_lists_is_refused():
         recall.outside_recall(matches)
 
 
+@pytest.mark.simulation
 def test_the_calibrated_rule_is_near_nominal_on_fresh_null_records_in_the_real_configuration():
     """The plan's size requirement (3-7% at nominal 5%) for the calibrated rule of deviation 1,
-    measured on records the calibration never saw; fails loudly if the data stop supporting it."""
+    measured on 1,600 records the calibration never saw (deviation 3); fails loudly if the data
+    stop supporting it."""
     book = chapter.read("all")
     end = plan.study_end(dataset.collection_date())
     pressure = responses.pressure_events(book)
     steps = responses.response_events(book, pressure)
     null_p = responses.size(pressure, steps, end, seed=responses.CALIBRATION_SEED)
-    fresh = responses.size(pressure, steps, end, seed=responses.VALIDATION_SEED)
-    rate = float(np.mean([responses.rejects(p, null_p) for p in fresh]))
-    assert plan.SIZE_BAND[0] <= rate <= plan.SIZE_BAND[1], rate
+    fresh = responses.validated_size(lambda s: responses.size(pressure, steps, end, seed=s), null_p)
+    assert fresh["n"] == 1600
+    assert plan.SIZE_BAND[0] <= fresh["rate"] <= plan.SIZE_BAND[1], fresh
+    assert fresh["words"].startswith("within")
+
+
+@pytest.mark.simulation
+def test_the_comparator_s_calibrated_rule_is_near_nominal_on_fresh_null_records():
+    """Deviations 2 and 3 for the comparator: its calibrated rule's size on 1,600 fresh null-true
+    records lies in the plan's band."""
+    book = chapter.read("all")
+    end = plan.study_end(dataset.collection_date())
+    data = comparator.inputs(book)
+    null_p = comparator.size(data, end, seed=responses.CALIBRATION_SEED)
+    fresh = responses.validated_size(lambda s: comparator.size(data, end, seed=s), null_p)
+    assert fresh["n"] == 1600
+    assert plan.SIZE_BAND[0] <= fresh["rate"] <= plan.SIZE_BAND[1], fresh
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [(0.05, "within the plan's band"), (0.02, "conservative"), (0.09, "too ready to reject")],
+)
+def test_the_size_words_can_give_each_answer(rate, expected):
+    assert expected in responses.size_words(rate)
+
+
+def test_the_size_interval_is_wilson_s():
+    # 8 of 400: Wilson's 95% interval is 1.02% to 3.90%
+    low, high = responses.rate_interval(0.02, 400)
+    assert round(100 * low, 2) == 1.02 and round(100 * high, 2) == 3.90
+    low, high = responses.rate_interval(0.0, 400)
+    assert low == pytest.approx(0.0, abs=1e-12) and 0 < high < 0.01
+
+
+def test_the_synthesis_counts_every_deviation_of_the_plan():
+    import re
+
+    import nbformat
+
+    from safetybook import paths
+
+    listed = re.findall(
+        r"^## (\d+)\. ", (paths.ROOT / "analysis" / "DEVIATIONS.md").read_text("utf-8"), re.M
+    )
+    assert listed == [str(i) for i in range(1, len(listed) + 1)], listed
+    notebook = nbformat.read(paths.ROOT / "chapters" / "07_synthesis.ipynb", as_version=4)
+    said = re.search(
+        r'glue\.say\("syn_n_deviations", (\d+)\)', "".join(c.source for c in notebook.cells)
+    )
+    assert said and int(said.group(1)) == len(listed)
