@@ -120,7 +120,8 @@ test: lint book system-deps pdf $(NODE_TOOLS) ## Lint, build, then every test: d
 # The inner loop: lint, the data check, the strict build, every notebook (nbval), the static site
 # tests and the site in Chromium at one width (1280 px, light, with axe); no PDF, no re-runners'
 # environments, no copy of the repository, no other width or scheme (those are `make test`'s).
-CHECK_SELECTION := not pdf and not rerun and not clone and not matrix
+# The size simulations (`simulation`) are left out too: nbval re-executes the synthesis, which runs them.
+CHECK_SELECTION := not pdf and not rerun and not clone and not matrix and not simulation
 
 check: lint book system-deps $(NODE_TOOLS) ## The inner loop: lint, data, build, notebooks, site at one width (light, axe); at most 90 s built
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope -m "$(CHECK_SELECTION)" $(PYTEST_ALL)
