@@ -42,6 +42,8 @@ CASES = {
     # the source-basis rule: two reports that are copies of one wire story are one report, so the
     # unit is single and must be listed; a fine on one news report needs a logged search
     "syndicated_pair": [("events/health.csv", 3, "source_id")],
+    # a citation key that names no publisher (made from a name in another script)
+    "generic_source_id": [("sources.csv", 6, "source_id")],
     "single_fine": [("events/government.csv", 2, "source_id")],
     # the regulator's own page that recalls the fine by its month does not confirm the day the
     # record gives it, so the fine still rests on one news report and must be listed
