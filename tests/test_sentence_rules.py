@@ -256,3 +256,15 @@ def test_the_synthesis_counts_every_deviation_of_the_plan():
         r'glue\.say\("syn_n_deviations", (\d+)\)', "".join(c.source for c in notebook.cells)
     )
     assert said and int(said.group(1)) == len(listed)
+
+
+def test_rows_added_after_the_match_are_shown_but_never_raise_the_recall():
+    matches = recall.outside_matches()
+    table = recall.outside_recall(matches).set_index("list")
+    cleared = recall.outside_recall(matches.assign(added_after="")).set_index("list")
+    assert table["added_after"].sum() == (matches["added_after"] != "").sum() > 0
+    assert (table["recall"] == cleared["recall"]).all()
+    added = matches[matches["added_after"] != ""]
+    assert set(added["status"]) == {"missing"}, "only a missed row can have been added after"
+    with pytest.raises(ValueError, match="added_after"):
+        recall.outside_recall(matches.drop(columns="added_after"))

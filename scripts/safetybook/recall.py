@@ -79,8 +79,11 @@ def newsroom_frame() -> pd.DataFrame:
 
 def outside_recall(matches: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per list: rows held, missing and out of scope; recall, and the strict recall that counts a
-    held measure whose step the record lacks as missing."""
+    held measure whose step the record lacks as missing; and how many missing rows were searched
+    and added to the record after the match (`added_after`: the recall stays as measured)."""
     matches = outside_matches() if matches is None else matches
+    if "added_after" not in matches.columns:
+        raise ValueError("data/recall/matches.csv: no column added_after")
     unknown = set(matches["status"]) - {"held", "missing", "out_of_scope"}
     if unknown:
         raise ValueError(f"data/recall/matches.csv: unknown status {sorted(unknown)}")
@@ -98,6 +101,7 @@ def outside_recall(matches: pd.DataFrame | None = None) -> pd.DataFrame:
                 "held": held,
                 "missing": missing,
                 "out_of_scope": int((own["status"] == "out_of_scope").sum()),
+                "added_after": int(((own["status"] == "missing") & (own["added_after"] != "")).sum()),
                 "recall": 100.0 * held / (held + missing),
                 "strict_recall": 100.0 * (held - partial) / (held + missing),
             }
