@@ -101,7 +101,9 @@ def outside_recall(matches: pd.DataFrame | None = None) -> pd.DataFrame:
                 "held": held,
                 "missing": missing,
                 "out_of_scope": int((own["status"] == "out_of_scope").sum()),
-                "added_after": int(((own["status"] == "missing") & (own["added_after"] != "")).sum()),
+                "added_after": int(
+                    ((own["status"] == "missing") & (own["added_after"] != "")).sum()
+                ),
                 "recall": 100.0 * held / (held + missing),
                 "strict_recall": 100.0 * (held - partial) / (held + missing),
             }
